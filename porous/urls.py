@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from . import views
+
+# The admin logs in through allauth, so its rate limits and MFA apply there too.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Mijn woningbouw"
+admin.site.site_title = "Mijn woningbouw"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", views.home, name="home"),
+    path("rollen/", include("roles.urls")),
+    path("profiel/", include("tenants.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
