@@ -38,8 +38,9 @@ def sync_groups(apps):
             perms = Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
         else:
             perms = [
-                Permission.objects.get(content_type__app_label=code.split(".")[0],
-                                       codename=code.split(".")[1])
+                Permission.objects.get(
+                    content_type__app_label=code.split(".")[0], codename=code.split(".")[1]
+                )
                 for code in codes
             ]
         group.permissions.add(*perms)

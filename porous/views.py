@@ -6,4 +6,6 @@ from roles.selectors import role_matrix, roles_by_category
 def home(request):
     """The start page: the role matrix, readable for everyone, logged in or not."""
     rows = role_matrix()
-    return render(request, "porous/home.html", {"matrix": rows, "categories": roles_by_category(rows)})
+    return render(
+        request, "porous/home.html", {"matrix": rows, "categories": roles_by_category(rows)}
+    )

@@ -54,7 +54,10 @@ class Role(models.Model):
     description = models.TextField(_("description"), blank=True)
     description_en = models.TextField(_("description in English"), blank=True)
     time_commitment = models.CharField(
-        _("time commitment"), max_length=120, blank=True, help_text=_("For example: 2 hours a week.")
+        _("time commitment"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: 2 hours a week."),
     )
     time_commitment_en = models.CharField(
         _("time commitment in English"), max_length=120, blank=True

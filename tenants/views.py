@@ -13,9 +13,7 @@ def get_own_resident(request):
     """The logged-in person's own resident profile; 404 for staff without one."""
     try:
         return (
-            Resident.objects.select_related(
-                "user", "household__dwelling__complex__neighbourhood"
-            )
+            Resident.objects.select_related("user", "household__dwelling__complex__neighbourhood")
             .prefetch_related("talents")
             .get(user=request.user)
         )

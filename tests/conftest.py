@@ -1,0 +1,112 @@
+"""The fixed cast every test can use, and the switches for tests that need real services."""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from porous.models import GroupName
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests marked postgres/redis/e2e skip here with the reason printed when the service is
+    # missing; CI sets REQUIRE_ALL_SERVICES=1 and then a skip fails the run (see below).
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    reasons = {
+        "postgres": None if on_postgres else "needs PostgreSQL: set DATABASE_URL",
+        "redis": None if settings.REDIS_URL else "needs Redis: set REDIS_URL",
+        "e2e": None if chromium else "needs Debian's chromium (apt-get install chromium)",
+    }
+    for item in items:
+        for marker, reason in reasons.items():
+            if reason and item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("REQUIRE_ALL_SERVICES") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        reporter.write_line(f"REQUIRE_ALL_SERVICES=1 but {skipped} test(s) skipped", red=True)
+        session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def password():
+    return factories.PASSWORD
+
+
+@pytest.fixture
+def household(db):
+    return factories.HouseholdFactory()
+
+
+@pytest.fixture
+def tenant(db, household):
+    return factories.ResidentFactory(household=household, user__full_name="Fatima el Amrani")
+
+
+@pytest.fixture
+def other_tenant(db):
+    return factories.ResidentFactory(user__full_name="Kees de Vries")
+
+
+@pytest.fixture
+def home_seeker(db):
+    return factories.HomeSeekerFactory(user__full_name="Sanne Bakker")
+
+
+@pytest.fixture
+def employee(db):
+    return factories.StaffFactory(full_name="Jeroen Visser", groups=[GroupName.EMPLOYEE])
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.StaffFactory(
+        full_name="Anouk Smit", groups=[GroupName.EMPLOYEE, GroupName.COORDINATOR]
+    )
+
+
+@pytest.fixture
+def manager(db):
+    return factories.StaffFactory(
+        full_name="Marieke de Boer", groups=[GroupName.EMPLOYEE, GroupName.MANAGER]
+    )
+
+
+@pytest.fixture
+def administrator(db):
+    return factories.StaffFactory(
+        full_name="Beheerder", is_staff=True, groups=[GroupName.ADMINISTRATOR]
+    )
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(full_name="Super", is_staff=True, is_superuser=True)
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def db_vendor():
+    return connection.vendor
