@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .forms import AdminUserChangeForm, AdminUserCreationForm
+from .models import Team, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Administrators create employees here; residents sign up themselves."""
+
+    add_form = AdminUserCreationForm
+    form = AdminUserChangeForm
+    ordering = ["email"]
+    list_display = ["email", "full_name", "team", "has_visit_duty", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_active", "has_visit_duty", "groups", "team"]
+    list_select_related = ["team"]
+    search_fields = ["email", "full_name"]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["full_name", "language"]}),
+        (_("Work"), {"fields": ["team", "has_visit_duty"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "full_name", "usable_password", "password1", "password2"],
+            },
+        )
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "manager"]
+    list_select_related = ["manager"]
+    search_fields = ["name"]
+    raw_id_fields = ["manager"]

@@ -1,0 +1,62 @@
+from django.contrib import admin
+
+from .models import Complex, Dwelling, Household, Neighbourhood, Resident, Talent
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Complex)
+class ComplexAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "neighbourhood"]
+    list_filter = ["neighbourhood"]
+    list_select_related = ["neighbourhood"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Dwelling)
+class DwellingAdmin(admin.ModelAdmin):
+    list_display = ["street", "house_number", "house_number_suffix", "postcode", "city", "complex"]
+    list_filter = ["complex__neighbourhood"]
+    list_select_related = ["complex"]
+    search_fields = ["postcode", "street"]
+    raw_id_fields = ["complex"]
+    show_full_result_count = False
+
+
+@admin.register(Household)
+class HouseholdAdmin(admin.ModelAdmin):
+    list_display = [
+        "contract_number",
+        "dwelling",
+        "tenancy_start",
+        "tenancy_end",
+        "main_tenant_birth_year",
+        "persons",
+    ]
+    list_filter = ["dwelling__complex__neighbourhood"]
+    list_select_related = ["dwelling"]
+    search_fields = ["contract_number", "dwelling__postcode", "dwelling__street"]
+    raw_id_fields = ["dwelling"]
+    date_hierarchy = "tenancy_start"
+    show_full_result_count = False
+
+
+@admin.register(Talent)
+class TalentAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en"]
+    search_fields = ["name", "name_en"]
+
+
+@admin.register(Resident)
+class ResidentAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "household", "registration_number", "birth_date"]
+    list_filter = ["kind", "talents"]
+    list_select_related = ["user", "household"]
+    search_fields = ["user__full_name", "user__email", "registration_number"]
+    raw_id_fields = ["user", "household"]
+    filter_horizontal = ["talents"]
+    show_full_result_count = False
