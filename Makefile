@@ -6,7 +6,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt messages bench install
+.PHONY: run test lint fmt messages install
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,3 @@ fmt: install
 messages: install
 	$(PY) manage.py makemessages --locale nl --locale en --ignore '.venv/*' --ignore 'node_modules/*' --no-obsolete
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
-
-bench: install
-	$(PY) bench/run.py

@@ -1,8 +1,10 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from roles.selectors import role_matrix, roles_by_category
 
 
+@require_safe
 def home(request):
     """The start page: the role matrix, readable for everyone, logged in or not."""
     rows = role_matrix()

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from .forms import ProfileForm
 from .models import Resident
@@ -22,6 +22,7 @@ def get_own_resident(request):
 
 
 @login_required
+@require_safe
 def profile_detail(request):
     resident = get_own_resident(request)
     return render(request, "tenants/profile_detail.html", {"resident": resident})
