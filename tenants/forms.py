@@ -1,4 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -60,6 +62,26 @@ class SignupForm(AllauthSignupForm):
         "registration_number",
         "birth_date",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The tenant and home-seeker questions sit in their own groups; signup.js shows
+        # only the group that fits the choice (without JavaScript both stay visible).
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "full_name",
+            "email",
+            "password1",
+            "password2",
+            "kind",
+            Div(
+                Fieldset(_("Your home"), "contract_number", "postcode", "house_number"),
+                css_id="tenant-fields",
+            ),
+            Div(Fieldset(_("Your registration"), "registration_number"), css_id="seeker-fields"),
+            "birth_date",
+        )
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")

@@ -69,7 +69,9 @@ def test_tenant_signup_needs_the_three_facts(client):
         SIGNUP, tenant_data(household, contract_number="", postcode="", house_number="")
     )
     assert response.status_code == 200
-    assert response.content.decode().count("Vul dit in om uw account aan uw woning te koppelen") == 3
+    assert (
+        response.content.decode().count("Vul dit in om uw account aan uw woning te koppelen") == 3
+    )
     assert not User.objects.exists()
 
 
