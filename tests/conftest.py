@@ -39,6 +39,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Hashing with the production cost makes each user take a tenth of a second.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache(request):
     # Rate-limit counters live in the cache: start each database test with an empty one.
     if request.node.get_closest_marker("django_db") or "db" in request.fixturenames:

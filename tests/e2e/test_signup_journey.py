@@ -6,9 +6,7 @@ from playwright.sync_api import expect
 
 from tests.factories import HouseholdFactory
 
-# serialized_rollback: the roles and groups made by data migrations survive the flush
-# that follows every transactional test.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_new_tenant_signs_up_verifies_and_sees_the_matrix(
