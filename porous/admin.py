@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
-from .models import Team, User
+from .models import Reminder, Team, User
 
 
 @admin.register(User)
@@ -46,3 +46,14 @@ class TeamAdmin(admin.ModelAdmin):
     list_select_related = ["manager"]
     search_fields = ["name"]
     raw_id_fields = ["manager"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["kind", "key", "recipient", "due_at", "sent_at", "skipped", "attempts"]
+    list_filter = ["kind", "skipped", ("sent_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["recipient"]
+    search_fields = ["kind", "key", "recipient__email"]
+    raw_id_fields = ["recipient"]
+    date_hierarchy = "due_at"
+    show_full_result_count = False

@@ -28,7 +28,7 @@ def sync_groups(apps):
     for app_config in apps.get_app_configs():
         # create_permissions skips apps without a models module, which the migration
         # state's app configs lack; mark them for the call, then restore.
-        original = app_config.models_module
+        original = getattr(app_config, "models_module", None)
         app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = original

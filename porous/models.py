@@ -114,3 +114,57 @@ class Team(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReminderQuerySet(models.QuerySet):
+    def due(self, now):
+        return self.filter(sent_at__isnull=True, due_at__lte=now)
+
+
+class Reminder(models.Model):
+    """One email that must go out once: "your course session is tomorrow", "no visit planned".
+
+    Apps create rows ahead of time (or from a sweep); a periodic task claims due rows with a
+    conditional update and sends them, so a retried, doubled or killed task never sends twice.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    # What the reminder is about, unique per recipient and kind: "session:42", "2026-W48".
+    key = models.CharField(_("about"), max_length=60)
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
+    due_at = models.DateTimeField(_("due"))
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    skipped = models.BooleanField(
+        _("skipped"), default=False, help_text=_("No longer needed when it came due.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-due_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "key"], name="porous_reminder_once_per_recipient"
+            ),
+        ]
+        indexes = [
+            # The sweep: unsent rows that are due, oldest first.
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="porous_reminder_unsent_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} → {self.recipient_id}"

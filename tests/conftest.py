@@ -55,6 +55,21 @@ def _clear_cache(request):
 
 
 @pytest.fixture
+def migration_data(transactional_db):
+    """Browser tests run in transactional tests, which flush the tables afterwards, data
+    migrations' rows included. Put the starting catalogue and the staff groups back."""
+    from django.apps import apps
+
+    from porous.groups import sync_groups
+    from roles.catalogue import STARTING_ROLES
+    from roles.models import Role
+
+    for position, data in enumerate(STARTING_ROLES):
+        Role.objects.update_or_create(slug=data["slug"], defaults={**data, "position": position})
+    sync_groups(apps)
+
+
+@pytest.fixture
 def password():
     return factories.PASSWORD
 

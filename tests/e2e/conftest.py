@@ -33,18 +33,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def migration_data(transactional_db):
-    """Browser tests run in transactional tests, which flush the tables afterwards, data
-    migrations' rows included. Put the starting catalogue and the staff groups back."""
-    from django.apps import apps
-
-    from porous.groups import sync_groups
-    from roles.catalogue import STARTING_ROLES
-    from roles.models import Role
-
-    for position, data in enumerate(STARTING_ROLES):
-        Role.objects.update_or_create(slug=data["slug"], defaults={**data, "position": position})
-    sync_groups(apps)
+def _e2e_migration_data(migration_data):
+    """Every browser test starts with the starting catalogue and the staff groups."""
 
 
 @pytest.fixture(scope="session")

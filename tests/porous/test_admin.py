@@ -31,10 +31,10 @@ def test_every_admin_changelist_and_add_page_opens(client, superuser, model):
     ResidentFactory()
     HouseholdFactory()
     client.force_login(superuser)
-    info = (model._meta.app_label, model._meta.model_name)
-    assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert client.get(reverse("admin:%s_%s_changelist" % info), {"q": "zoek"}).status_code == 200
-    assert client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    assert client.get(reverse(f"{prefix}_changelist"), {"q": "zoek"}).status_code == 200
+    assert client.get(reverse(f"{prefix}_add")).status_code == 200
 
 
 @pytest.mark.django_db
