@@ -17,6 +17,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("rollen/", include("roles.urls")),
     path("profiel/", include("tenants.urls")),
+    path("school/", include("school.urls")),
+    path("certificaat/", include("school.urls_certificates")),
+    path("beloningen/", include("rewards.urls")),
 ]
 
 if settings.DEBUG:
