@@ -25,6 +25,7 @@ run: install
 	$(PY) manage.py createcachetable
 	mkdir -p .celery/queue .celery/processed
 	$(PY) manage.py seed_demo --if-empty
+	$(PY) -m porous.demo
 	$(VENV)/bin/honcho start
 
 test: install
