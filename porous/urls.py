@@ -20,6 +20,7 @@ urlpatterns = [
     path("school/", include("school.urls")),
     path("certificaat/", include("school.urls_certificates")),
     path("beloningen/", include("rewards.urls")),
+    path("bezoeken/", include("visits.urls")),
 ]
 
 if settings.DEBUG:
