@@ -1,6 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 # The public verification pages live at /certificaat/<code>/, outside the school's prefix.
 app_name = "certificates"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.certificate_lookup, name="certificate-lookup"),
+    path("<str:code>/", views.certificate_verify, name="certificate-verify"),
+]
