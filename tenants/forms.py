@@ -46,7 +46,7 @@ class SignupForm(AllauthSignupForm):
     birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
         help_text=_("Optional. Some roles and allowances depend on your age."),
     )
 

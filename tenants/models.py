@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
@@ -119,6 +120,10 @@ class Household(models.Model):
             models.CheckConstraint(
                 condition=models.Q(persons__gte=1), name="tenants_household_persons_positive"
             ),
+            # Sign-up matches contract numbers without regard to case: so must uniqueness.
+            models.UniqueConstraint(
+                Upper("contract_number"), name="tenants_household_contract_number_ci_unique"
+            ),
         ]
 
     def __str__(self):
@@ -176,6 +181,12 @@ class Resident(models.Model):
     )
     availability = models.CharField(_("availability"), max_length=200, blank=True)
     wants_to_help_with = models.TextField(_("I want to help with"), blank=True)
+    vog_valid_until = models.DateField(
+        _("certificate of conduct (VOG) valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Filled in by the corporation after checking the VOG."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -204,3 +215,6 @@ class Resident(models.Model):
     @property
     def is_tenant(self):
         return self.kind == self.Kind.TENANT
+
+    def has_valid_vog(self, on):
+        return self.vog_valid_until is not None and self.vog_valid_until >= on

@@ -86,6 +86,37 @@ class Role(models.Model):
         default=False,
         help_text=_("For the tenant seats on the supervisory board."),
     )
+    required_courses = models.ManyToManyField(
+        "school.Course",
+        verbose_name=_("courses to complete first"),
+        blank=True,
+        related_name="unlocks_roles",
+    )
+    months_in_grade_below = models.PositiveSmallIntegerField(
+        _("months in the grade below"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When set: the resident must have held a role one grade lower, in any "
+            "category, for at least this many months."
+        ),
+    )
+    arrangement = models.ForeignKey(
+        "rewards.Arrangement",
+        verbose_name=_("reward arrangement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text=_("What a holder gets for approved hours."),
+    )
+    talents = models.ManyToManyField(
+        "tenants.Talent",
+        verbose_name=_("talents that fit"),
+        blank=True,
+        related_name="roles",
+        help_text=_("Used to suggest this role to residents with these talents."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     position = models.PositiveSmallIntegerField(_("order in the cell"), default=0)
 
