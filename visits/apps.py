@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class VisitsConfig(AppConfig):
     name = "visits"
     verbose_name = _("Home visits")
+
+    def ready(self):
+        # Registers the reminder renderers with porous.reminders.
+        from . import reminders  # noqa: F401

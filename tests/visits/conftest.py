@@ -1,0 +1,39 @@
+"""The visits tests' extra cast: the employee's team and manager, a colleague, and someone
+with the explicit permission to read visit notes."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from porous.models import GroupName
+from tests.factories import StaffFactory, TeamFactory
+
+
+@pytest.fixture
+def team(employee, manager):
+    """The employee's team, managed by the manager of the cast."""
+    team = TeamFactory(name="Team Noord", manager=manager)
+    employee.team = team
+    employee.save(update_fields=["team"])
+    return team
+
+
+@pytest.fixture
+def colleague(db):
+    return StaffFactory(full_name="Bram Jansen", groups=[GroupName.EMPLOYEE])
+
+
+@pytest.fixture
+def permitted(db):
+    """An employee who was given the explicit permission to read all visit notes."""
+    user = StaffFactory(full_name="Priya Privacy", groups=[GroupName.EMPLOYEE])
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="visits", codename="view_visit_notes")
+    )
+    return user
+
+
+@pytest.fixture
+def english(client):
+    """The test client, in English (the Dutch catalogue for these pages comes later)."""
+    client.cookies["django_language"] = "en"
+    return client

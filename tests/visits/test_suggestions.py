@@ -1,0 +1,123 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from porous.models import GroupName
+from tests.factories import ComplexFactory, HouseholdFactory, StaffFactory, TeamFactory
+from tests.factories_visits import (
+    FollowUpFactory,
+    LoggedVisitFactory,
+    VisitFactory,
+    VisitRequestFactory,
+)
+from visits.models import Visit
+from visits.suggestions import suggestions_for
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 25)
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def _reasons(suggestions):
+    return {s.household.pk: s.reasons for s in suggestions}
+
+
+def _register():
+    """One household for each reason, plus some that are not suggested at all."""
+    complex_ = ComplexFactory()
+    busy = HouseholdFactory(dwelling__complex=complex_)
+    FollowUpFactory.create_batch(2, visit__household=busy, visit__planned_for=TODAY - 3 * DAY)
+    return {
+        "requested": VisitRequestFactory(topic="Vocht in de slaapkamer").household,
+        "new": HouseholdFactory(tenancy_start=TODAY - 6 * 7 * DAY),
+        "anniversary": HouseholdFactory(tenancy_start=datetime.date(2001, 11, 30)),
+        "never": HouseholdFactory(tenancy_start=datetime.date(2015, 3, 1)),
+        "longest": LoggedVisitFactory(planned_for=TODAY - 700 * DAY).household,
+        "long": LoggedVisitFactory(planned_for=TODAY - 400 * DAY).household,
+        "nearby": LoggedVisitFactory(
+            planned_for=TODAY - 300 * DAY, household__dwelling__complex=complex_
+        ).household,
+        "busy": busy,
+        "too_new": HouseholdFactory(tenancy_start=TODAY - 2 * 7 * DAY),
+    }
+
+
+def test_suggestions_come_in_the_order_of_the_brief_with_their_reasons(employee):
+    households = _register()
+    suggestions = suggestions_for(employee=employee, today=TODAY)
+    expected = ["requested", "new", "anniversary", "never", "longest", "long"]
+    assert [households[name].pk for name in expected] == [s.household.pk for s in suggestions]
+    reasons = _reasons(suggestions)
+    assert reasons[households["requested"].pk][0] == "Asked for a visit: “Vocht in de slaapkamer”"
+    assert suggestions[0].kind == Visit.Kind.REQUESTED and suggestions[0].request
+    assert reasons[households["new"].pk][0].startswith("New tenancy since")
+    assert reasons[households["anniversary"].pk][0] == "Living here 25 years this month"
+    assert "Never visited" in reasons[households["never"].pk]
+    assert reasons[households["longest"].pk] == ["Last visit: 25 December 2024"]
+    everything = _reasons(suggestions_for(employee=employee, today=TODAY, limit=20))
+    assert households["busy"].pk not in everything  # visited three days ago
+    assert not any(
+        reason.startswith("New tenancy") for reason in everything.get(households["too_new"].pk, [])
+    )
+
+
+def test_complexes_with_open_follow_ups_are_suggested(employee):
+    households = _register()
+    suggestions = suggestions_for(employee=employee, today=TODAY, limit=20)
+    assert _reasons(suggestions)[households["nearby"].pk] == ["2 open follow-ups in this complex"]
+
+
+def test_households_planned_by_anyone_or_visited_recently_are_not_suggested(employee, colleague):
+    request = VisitRequestFactory()
+    never = HouseholdFactory()
+    VisitFactory(employee=colleague, household=never, planned_for=TODAY + 2 * DAY)
+    recent = LoggedVisitFactory(planned_for=TODAY - 20 * DAY).household
+    suggestions = suggestions_for(employee=employee, today=TODAY, limit=20)
+    assert [s.household for s in suggestions] == [request.household]
+    VisitFactory(employee=colleague, household=request.household, planned_for=TODAY)
+    request.status = "planned"
+    request.save()
+    assert suggestions_for(employee=employee, today=TODAY, limit=20) == []
+    assert recent and never
+
+
+def test_colleagues_in_a_team_get_different_households():
+    team = TeamFactory()
+    first, second = (StaffFactory(team=team, groups=[GroupName.EMPLOYEE]) for _ in range(2))
+    HouseholdFactory.create_batch(12)  # all never visited
+    mine = {s.household.pk for s in suggestions_for(employee=first, today=TODAY)}
+    theirs = {s.household.pk for s in suggestions_for(employee=second, today=TODAY)}
+    assert mine and theirs and not mine & theirs
+
+
+def test_a_single_request_is_offered_to_every_colleague():
+    team = TeamFactory()
+    first, second = (StaffFactory(team=team, groups=[GroupName.EMPLOYEE]) for _ in range(2))
+    request = VisitRequestFactory()
+    for employee in (first, second):
+        assert suggestions_for(employee=employee, today=TODAY)[0].household == request.household
+
+
+def _count_queries(employee):
+    with CaptureQueriesContext(connection) as queries:
+        suggestions_for(employee=employee, today=TODAY)
+    return len(queries)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_register(employee, team):
+    _register()
+    small = _count_queries(employee)
+    for _ in range(4):
+        _register()
+    StaffFactory.create_batch(5, team=team)
+    assert _count_queries(employee) == small <= 8
