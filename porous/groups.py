@@ -15,35 +15,52 @@ GROUP_PERMISSIONS = {
     "employee": VIEW_REGISTER,
     "coordinator": VIEW_REGISTER + ["porous.view_user", "tenants.change_resident"],
     "manager": VIEW_REGISTER + ["porous.view_user", "porous.view_team"],
-    # Administrators hold every permission of these apps (see sync_groups).
+    # Administrators hold every permission of these apps (see sync_groups); the other apps
+    # give them theirs in their own permissions module, minus the sensitive ones (reading
+    # others' visit notes, deciding on board seats), which are granted to people explicitly.
     "administrator": [],
 }
-ADMINISTRATOR_APPS = ["porous", "tenants", "roles", "school", "rewards", "visits", "auth"]
+ADMINISTRATOR_APPS = ["porous", "tenants", "auth"]
 
 
 def sync_groups(apps):
     """Create the groups and give them their permissions; safe to run again."""
+    for app_label in {code.split(".")[0] for codes in GROUP_PERMISSIONS.values() for code in codes}:
+        grant_app_permissions(
+            apps,
+            app_label,
+            {
+                name: [c.split(".")[1] for c in codes if c.startswith(f"{app_label}.")]
+                for name, codes in GROUP_PERMISSIONS.items()
+            },
+        )
+    for app_label in ADMINISTRATOR_APPS:
+        if app_label in {c.label for c in apps.get_app_configs()}:
+            grant_app_permissions(apps, app_label, {"administrator": ALL})
+
+
+def grant_app_permissions(apps, app_label, group_codenames):
+    """Give staff groups permissions of one app: {"coordinator": ["view_x", ...]}, or ALL.
+
+    Each app keeps its own table (school.permissions, rewards.permissions, ...) and calls
+    this from its data migration; transactional tests call it again after the flush.
+    """
     from django.contrib.auth.management import create_permissions
 
-    for app_config in apps.get_app_configs():
-        # create_permissions skips apps without a models module, which the migration
-        # state's app configs lack; mark them for the call, then restore.
-        original = getattr(app_config, "models_module", None)
-        app_config.models_module = original or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = original
+    app_config = apps.get_app_config(app_label)
+    # The migration state's app config has no models module; create_permissions needs one.
+    original = getattr(app_config, "models_module", None)
+    app_config.models_module = original or True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = original
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, codes in GROUP_PERMISSIONS.items():
+    permissions = Permission.objects.filter(content_type__app_label=app_label)
+    for name, codenames in group_codenames.items():
         group, _ = Group.objects.get_or_create(name=name)
-        if name == "administrator":
-            perms = Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
-        else:
-            perms = [
-                Permission.objects.get(
-                    content_type__app_label=code.split(".")[0], codename=code.split(".")[1]
-                )
-                for code in codes
-            ]
-        group.permissions.add(*perms)
+        chosen = permissions if codenames == ALL else permissions.filter(codename__in=codenames)
+        group.permissions.add(*chosen)
+
+
+ALL = "__all__"

@@ -93,7 +93,9 @@ class GroupName:
     COORDINATOR = "coordinator"
     MANAGER = "manager"
     ADMINISTRATOR = "administrator"
-    ALL = (EMPLOYEE, COORDINATOR, MANAGER, ADMINISTRATOR)
+    # Members of the tenants' organisation decide on the tenant seats of the supervisory board.
+    TENANTS_ORGANISATION = "tenants_organisation"
+    ALL = (EMPLOYEE, COORDINATOR, MANAGER, ADMINISTRATOR, TENANTS_ORGANISATION)
 
 
 class Team(models.Model):

@@ -54,19 +54,31 @@ def _clear_cache(request):
         cache.clear()
 
 
-@pytest.fixture
-def migration_data(transactional_db):
-    """Browser tests run in transactional tests, which flush the tables afterwards, data
-    migrations' rows included. Put the starting catalogue and the staff groups back."""
+def restore_migration_data():
+    """Put back what data migrations made: the starting catalogue, groups and permissions."""
     from django.apps import apps
 
     from porous.groups import sync_groups
+    from rewards.permissions import sync_rewards_permissions
     from roles.catalogue import STARTING_ROLES
     from roles.models import Role
+    from roles.permissions import sync_roles_permissions
+    from school.permissions import sync_school_permissions
+    from visits.permissions import sync_visits_permissions
 
     for position, data in enumerate(STARTING_ROLES):
         Role.objects.update_or_create(slug=data["slug"], defaults={**data, "position": position})
     sync_groups(apps)
+    sync_school_permissions(apps)
+    sync_rewards_permissions(apps)
+    sync_roles_permissions(apps)
+    sync_visits_permissions(apps)
+
+
+@pytest.fixture
+def migration_data(transactional_db):
+    """Transactional tests flush the tables afterwards, data migrations' rows included."""
+    restore_migration_data()
 
 
 @pytest.fixture

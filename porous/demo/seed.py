@@ -135,6 +135,25 @@ def _households(rng, place_rng, people, plans, households, today, progress):
             bar.update(len(chunk))
 
 
+def seed_activity(rng, progress):
+    """What the people do: courses, rewards, roles and home visits, each app's own seed.
+
+    Order matters: roles need the courses and arrangements, visits need the openings.
+    """
+    from rewards.demo import seed_rewards
+    from roles.demo import seed_roles
+    from school.demo import seed_school
+    from visits.demo import seed_visits
+
+    counts = {}
+    steps = [seed_school, seed_rewards, seed_roles, seed_visits]
+    with _bar(progress, len(steps), "Courses, rewards, roles and visits", "steps") as bar:
+        for seed in steps:
+            counts.update(seed(rng=rng, progress=None))
+            bar.update()
+    return counts
+
+
 def seed_demo(*, households=DEFAULT_HOUSEHOLDS, seed=1, progress=True):
     """Build the demo corporation; returns the counts of what was created."""
     if households < 1:
@@ -168,7 +187,10 @@ def seed_demo(*, households=DEFAULT_HOUSEHOLDS, seed=1, progress=True):
             teams = create_staff(people, households, today, bar)
             staff = people.saved["users"] - users_before
 
+        activity = seed_activity(rng, progress)
+
     return {
+        **activity,
         "neighbourhoods": len({plan.complex.neighbourhood_id for plan in plans}),
         "complexes": len(plans),
         "dwellings and households": households,
