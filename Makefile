@@ -23,7 +23,7 @@ install: $(VENV_STAMP) $(NODE_STAMP)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	mkdir -p .celery/queue .celery/processed
+	mkdir -p .celery/queue .celery/processed .celery/control
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) -m porous.demo
 	$(VENV)/bin/honcho start

@@ -88,7 +88,7 @@ def _reward_for(contribution, by):
 @transaction.atomic
 def contribution_approve(*, contribution, by):
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("application__opening__role__arrangement", "application__resident__user")
         .get(pk=contribution.pk)
     )
@@ -108,7 +108,7 @@ def contribution_approve(*, contribution, by):
 @transaction.atomic
 def contribution_reject(*, contribution, by, note):
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("application__opening__role")
         .get(pk=contribution.pk)
     )

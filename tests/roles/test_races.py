@@ -43,7 +43,7 @@ def test_two_coordinators_accepting_the_last_place_one_wins(migration_data):
     )
     errors = [o for o in outcomes if isinstance(o, ValidationError)]
     assert len(errors) == 1
-    assert "places are taken" in " ".join(errors[0].messages)
+    assert "plekken zijn bezet" in " ".join(errors[0].messages)  # Dutch: the default
     assert Application.objects.filter(opening=opening, status="active").count() == 1
 
 

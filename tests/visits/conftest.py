@@ -37,3 +37,16 @@ def english(client):
     """The test client, in English (the Dutch catalogue for these pages comes later)."""
     client.cookies["django_language"] = "en"
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_speaking_people(monkeypatch):
+    """These tests read messages and emails in English: people get English as their language
+    (emails follow the recipient's language) and service messages are made in English."""
+    from django.utils import translation
+
+    from porous.models import User
+
+    monkeypatch.setattr(User._meta.get_field("language"), "default", "en")
+    with translation.override("en"):
+        yield
