@@ -82,9 +82,15 @@ def snapshot():
 def wipe():
     """Empty every table, then put back what the data migrations made (roles, groups)."""
     from django.core.management import call_command
+    from django.db import connection
 
     from tests.conftest import restore_migration_data
 
+    if connection.vendor == "postgresql":
+        # Inside the test's transaction: run the deferred foreign-key checks first, or
+        # PostgreSQL refuses to truncate tables with pending trigger events.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
     restore_migration_data()
 
