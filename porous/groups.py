@@ -14,7 +14,7 @@ VIEW_REGISTER = [
 GROUP_PERMISSIONS = {
     "employee": VIEW_REGISTER,
     "coordinator": VIEW_REGISTER + ["porous.view_user", "tenants.change_resident"],
-    "manager": VIEW_REGISTER + ["porous.view_user", "porous.view_team"],
+    "manager": VIEW_REGISTER + ["porous.view_user", "porous.view_team", "porous.view_dashboard"],
     # Administrators hold every permission of these apps (see sync_groups); the other apps
     # give them theirs in their own permissions module, minus the sensitive ones (reading
     # others' visit notes, deciding on board seats), which are granted to people explicitly.

@@ -113,6 +113,8 @@ class Team(models.Model):
         verbose_name = _("team")
         verbose_name_plural = _("teams")
         ordering = ["name"]
+        # The dashboard shows every team's figures, so its permission lives here.
+        permissions = [("view_dashboard", _("Can see the managers' dashboard"))]
 
     def __str__(self):
         return self.name

@@ -21,6 +21,7 @@ urlpatterns = [
     path("certificaat/", include("school.urls_certificates")),
     path("beloningen/", include("rewards.urls")),
     path("bezoeken/", include("visits.urls")),
+    path("dashboard/", include("porous.dashboard.urls")),
 ]
 
 if settings.DEBUG:

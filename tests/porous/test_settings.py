@@ -61,6 +61,7 @@ def test_staff_groups_exist_with_their_permissions():
     assert "tenants.view_household" in codes(GroupName.EMPLOYEE)
     assert "tenants.change_household" not in codes(GroupName.EMPLOYEE)
     assert "porous.view_team" in codes(GroupName.MANAGER)
+    assert "porous.view_dashboard" in codes(GroupName.MANAGER)
     assert {"tenants.change_household", "roles.add_role", "porous.add_user"} <= codes(
         GroupName.ADMINISTRATOR
     )

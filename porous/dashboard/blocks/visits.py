@@ -1,0 +1,226 @@
+"""Blocks 2, 3 and 9, from the home visits: reach, follow-ups and satisfaction."""
+
+from django.utils.translation import gettext as _
+
+from visits.models import FollowUp
+
+from .. import selectors
+from ..charts import Series, bars, columns
+from ..selectors.visits import SCORES, ReachRow
+from .base import (
+    DECIMAL,
+    PERCENT,
+    TEXT,
+    Block,
+    Cell,
+    Column,
+    Table,
+    as_float,
+    narrow,
+    number,
+    pct,
+)
+
+
+def reach_block(filters):
+    rows = selectors.reach(filters)
+    shown = [row for row in rows if row.households]
+    chart = bars(
+        "chart-reach",
+        title=_("Households reached in the last 12 months, per neighbourhood"),
+        desc=_("Share of the households in each neighbourhood reached and never reached."),
+        labels=[row.name for row in shown],
+        series=[
+            Series(
+                _("Reached in 12 months"),
+                [as_float(row.share_reached) for row in shown],
+                [pct(row.share_reached) for row in shown],
+            ),
+            Series(
+                _("Never reached"),
+                [as_float(row.share_never) for row in shown],
+                [pct(row.share_never) for row in shown],
+            ),
+        ],
+        max_value=100,
+        empty=_("No households."),
+    )
+    table = Table(
+        "reach",
+        _("Households reached per neighbourhood"),
+        [
+            Column(_("Neighbourhood"), TEXT),
+            Column(_("Households")),
+            Column(_("Reached in the last 12 months")),
+            Column(_("Share reached"), PERCENT),
+            Column(_("Never reached")),
+            Column(_("Share never reached"), PERCENT),
+        ],
+        _("There are no neighbourhoods."),
+    )
+    for row in rows:
+        table.add(
+            row.name,
+            row.households,
+            row.reached,
+            row.share_reached,
+            row.never,
+            row.share_never,
+            links={0: narrow(filters, "reach", neighbourhood=row.neighbourhood_id)},
+        )
+    if len(rows) > 1:
+        total = ReachRow(
+            None,
+            _("All"),
+            sum(r.households for r in rows),
+            sum(r.reached for r in rows),
+            sum(r.never for r in rows),
+        )
+        table.add(
+            total.name,
+            total.households,
+            total.reached,
+            total.share_reached,
+            total.never,
+            total.share_never,
+            total=True,
+        )
+    return Block(
+        slug="reach",
+        number=2,
+        title=_("Households reached"),
+        intro=[
+            _(
+                "Reached: somebody talked with the household at a home visit (nobody home does "
+                "not count). Households as they were at the end of the period."
+            )
+        ],
+        scope=_("The end of the period, the neighbourhood and the team (its visits) narrow it."),
+        charts=[chart],
+        tables=[table],
+    )
+
+
+def follow_ups_block(filters):
+    rows = selectors.follow_ups(filters)
+    kinds = FollowUp.Kind.choices
+    by_kind = {value: [0, 0] for value, _label in kinds}
+    for row in rows:
+        by_kind[row.kind][0] += row.open
+        by_kind[row.kind][1] += row.overdue
+    chart = bars(
+        "chart-follow-ups",
+        title=_("Open and overdue follow-ups, by kind"),
+        desc=_("Follow-ups still open at the end of the period, and of those overdue."),
+        labels=[str(label) for _value, label in kinds] if rows else [],
+        series=[
+            Series(
+                _("Open"),
+                [by_kind[v][0] for v, _l in kinds],
+                [number(by_kind[v][0]) for v, _l in kinds],
+            ),
+            Series(
+                _("Overdue"),
+                [by_kind[v][1] for v, _l in kinds],
+                [number(by_kind[v][1]) for v, _l in kinds],
+            ),
+        ],
+        empty=_("No open follow-ups."),
+    )
+    table = Table(
+        "follow-ups",
+        _("Open follow-ups by team of the owner and kind"),
+        [
+            Column(_("Team"), TEXT),
+            Column(_("Kind"), TEXT),
+            Column(_("Open")),
+            Column(_("Overdue")),
+        ],
+        _("No open follow-ups."),
+    )
+    for row in rows:
+        links = {0: narrow(filters, "follow-ups", team=row.team_id)} if row.team_id else {}
+        table.add(row.team or _("No team"), row.kind_label, row.open, row.overdue, links=links)
+    if len(rows) > 1:
+        table.add(
+            _("All"),
+            "",
+            sum(r.open for r in rows),
+            sum(r.overdue for r in rows),
+            total=True,
+        )
+    return Block(
+        slug="follow-ups",
+        number=3,
+        title=_("Follow-ups"),
+        intro=[
+            _(
+                "Follow-ups from home visits that were open at the end of the period; overdue: "
+                "past their due date by then."
+            )
+        ],
+        scope=_("The end of the period, the neighbourhood and the team (of the owner) narrow it."),
+        charts=[chart],
+        tables=[table],
+    )
+
+
+def satisfaction_block(filters):
+    data = selectors.satisfaction(filters)
+    total = data.total
+    chart = columns(
+        "chart-satisfaction",
+        title=_("Scores given at home visits (1 to 10)"),
+        desc=_("Number of answers per score. Average %(average)s from %(answers)s answers.")
+        % {"average": number_or_dash(total.average), "answers": total.answers},
+        labels=[str(score) for score in SCORES] if total.answers else [],
+        values=[total.scores[score] for score in SCORES],
+        texts=[number(total.scores[score]) for score in SCORES],
+        empty=_("No scores in this period."),
+    )
+    table = Table(
+        "satisfaction",
+        _("Satisfaction per neighbourhood: answers, average and how often each score was given"),
+        [
+            Column(_("Neighbourhood"), TEXT),
+            Column(_("Answers")),
+            Column(_("Average"), DECIMAL),
+            *(Column(str(score)) for score in SCORES),
+        ],
+        _("There are no neighbourhoods."),
+    )
+    for row in data.neighbourhoods:
+        table.add(
+            row.name,
+            row.answers,
+            row.average,
+            *(row.scores[score] for score in SCORES),
+            links={0: narrow(filters, "satisfaction", neighbourhood=row.neighbourhood_id)},
+        )
+    if len(data.neighbourhoods) > 1:
+        table.add(
+            _("All"),
+            total.answers,
+            total.average,
+            *(total.scores[score] for score in SCORES),
+            total=True,
+        )
+    return Block(
+        slug="satisfaction",
+        number=9,
+        title=_("Satisfaction"),
+        intro=[
+            _(
+                "The score (1 to 10) residents gave when asked at a home visit in the period. "
+                "Visits without a score do not count."
+            )
+        ],
+        scope=_("The period, the neighbourhood and the team (of the visitor) narrow it."),
+        charts=[chart],
+        tables=[table],
+        facts=[(_("Average score"), Cell(total.average, DECIMAL))],
+    )
+
+
+def number_or_dash(value):
+    return Cell(value, DECIMAL).display

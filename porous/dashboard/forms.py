@@ -1,0 +1,91 @@
+"""The dashboard's filter form: a plain GET form, so every view of the numbers has a link."""
+
+import datetime
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from porous.models import Team
+from roles.models import Category, Grade
+from tenants.models import Neighbourhood
+
+from .filters import Filters, default_period
+
+# Longer periods make little sense on one page and make the school and visit counts slow.
+MAX_PERIOD_DAYS = 5 * 366
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DashboardFilterForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Up to and including"), required=False, widget=DateInput())
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"),
+        queryset=Neighbourhood.objects.order_by("name"),
+        required=False,
+        empty_label=_("All neighbourhoods"),
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.order_by("name"),
+        required=False,
+        empty_label=_("All teams"),
+    )
+    category = forms.ChoiceField(
+        label=_("Role category"),
+        choices=[("", _("All categories")), *Category.choices],
+        required=False,
+    )
+    grade = forms.TypedChoiceField(
+        label=_("Grade"),
+        choices=[("", _("All grades")), *Grade.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, data, *, today: datetime.date, **kwargs):
+        self.today = today
+        start, end = default_period(today)
+        # Missing dates mean the default period; the form shows it filled in.
+        data = data.copy()
+        for name, value in (("start", start), ("end", end)):
+            if not data.get(name):
+                data[name] = value.isoformat()
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if end > self.today:
+                self.add_error(
+                    "end",
+                    _("The period cannot end after today (%(today)s).")
+                    % {"today": date_format(self.today, "j F Y")},
+                )
+            if start > end:
+                self.add_error("start", _("The start of the period must be before its end."))
+            elif (end - start).days > MAX_PERIOD_DAYS:
+                self.add_error("start", _("Choose a period of at most five years."))
+        return cleaned
+
+    def filters(self) -> Filters:
+        """Only after is_valid()."""
+        data = self.cleaned_data
+        return Filters(
+            start=data["start"],
+            end=data["end"],
+            neighbourhood=data["neighbourhood"],
+            team=data["team"],
+            category=data["category"] or "",
+            grade=data["grade"],
+            today=self.today,
+        )

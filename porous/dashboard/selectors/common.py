@@ -1,0 +1,42 @@
+"""Small pieces the dashboard selectors share."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
+
+from tenants.models import Neighbourhood
+
+# From a household to its neighbourhood, and from the models that hang off a household.
+HOUSEHOLD_NEIGHBOURHOOD = "dwelling__complex__neighbourhood"
+RESIDENT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
+VISIT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
+
+TENTH = Decimal("0.1")
+
+
+def percent(part, whole):
+    """66.7 for 2 of 3, to one decimal; None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def average(total, count):
+    if not count:
+        return None
+    return (Decimal(total) / Decimal(count)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def current_households(day, prefix=""):
+    """Tenancies running on `day`: started on or before it, not ended by it."""
+    return Q(**{f"{prefix}tenancy_start__lte": day}) & (
+        Q(**{f"{prefix}tenancy_end__isnull": True}) | Q(**{f"{prefix}tenancy_end__gt": day})
+    )
+
+
+def neighbourhoods(filters):
+    """[(pk, name)] of the neighbourhoods shown: all, or the chosen one. One query."""
+    queryset = Neighbourhood.objects.order_by("name", "pk")
+    if filters.neighbourhood:
+        queryset = queryset.filter(pk=filters.neighbourhood.pk)
+    return list(queryset.values_list("pk", "name"))

@@ -1,0 +1,154 @@
+"""Blocks 2, 3 and 9, from the home visits: reach, follow-ups and satisfaction.
+
+"Reached" means somebody talked with the household (outcome: visited); a door nobody opened
+counts for the employee's duty but has not reached anyone.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from tenants.models import Neighbourhood
+from visits.models import FollowUp, Visit
+from visits.weeks import months_before
+
+from .common import VISIT_NEIGHBOURHOOD, average, current_households, neighbourhoods, percent
+
+REACH_MONTHS = 12
+SCORES = range(1, 11)
+
+
+@dataclass
+class ReachRow:
+    neighbourhood_id: int
+    name: str
+    households: int
+    reached: int  # in the last 12 months
+    never: int  # never reached, up to the end of the period
+
+    @property
+    def share_reached(self):
+        return percent(self.reached, self.households)
+
+    @property
+    def share_never(self):
+        return percent(self.never, self.households)
+
+
+def _reached(filters):
+    visits = Visit.objects.filter(
+        status=Visit.Status.LOGGED,
+        outcome=Visit.Outcome.VISITED,
+        visited_on__lte=filters.end,
+        household=OuterRef("complexes__dwellings__households"),
+    )
+    if filters.team:
+        visits = visits.filter(employee__team=filters.team)
+    return visits
+
+
+def reach(filters) -> list[ReachRow]:
+    """Households reached in the 12 months up to the end of the period, and never reached,
+    per neighbourhood (empty ones too). One query: the neighbourhoods joined to their current
+    households, with two conditional counts over Exists on the visit index household+date.
+    With a team chosen, only that team's visits count."""
+    since = months_before(filters.end, REACH_MONTHS)
+    visits = _reached(filters)
+    current = current_households(filters.end, prefix="complexes__dwellings__households__")
+    households = "complexes__dwellings__households"
+    queryset = Neighbourhood.objects.order_by("name", "pk")
+    if filters.neighbourhood:
+        queryset = queryset.filter(pk=filters.neighbourhood.pk)
+    rows = queryset.annotate(
+        households=Count(households, filter=current),
+        reached=Count(households, filter=current & Q(Exists(visits.filter(visited_on__gt=since)))),
+        never=Count(households, filter=current & ~Q(Exists(visits))),
+    ).values_list("pk", "name", "households", "reached", "never")
+    return [ReachRow(*row) for row in rows]
+
+
+@dataclass
+class FollowUpRow:
+    team_id: int | None
+    team: str  # "" for owners without a team
+    kind: str
+    kind_label: str
+    open: int
+    overdue: int
+
+
+def follow_ups(filters) -> list[FollowUpRow]:
+    """Follow-ups open at the end of the period, and of those overdue, by owner's team and
+    kind. One grouped query (a follow-up closed later was still open then)."""
+    until = filters.moment_end
+    queryset = FollowUp.objects.filter(created_at__lt=until).filter(
+        Q(closed_at__isnull=True) | Q(closed_at__gte=until)
+    )
+    if filters.neighbourhood:
+        queryset = queryset.filter(**{f"visit__{VISIT_NEIGHBOURHOOD}": filters.neighbourhood})
+    if filters.team:
+        queryset = queryset.filter(owner__team=filters.team)
+    rows = (
+        queryset.order_by()
+        .values_list("owner__team", "owner__team__name", "kind")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=filters.end)))
+    )
+    labels = dict(FollowUp.Kind.choices)
+    order = list(labels)
+    result = [
+        FollowUpRow(team_id, team or "", kind, str(labels.get(kind, kind)), n_open, n_overdue)
+        for team_id, team, kind, n_open, n_overdue in rows
+    ]
+    # Teams by name (no team last), kinds in the order of the form.
+    return sorted(
+        result,
+        key=lambda r: (r.team_id is None, r.team.lower(), order.index(r.kind)),
+    )
+
+
+@dataclass
+class SatisfactionRow:
+    neighbourhood_id: int | None
+    name: str
+    scores: dict = field(default_factory=lambda: {score: 0 for score in SCORES})
+
+    @property
+    def answers(self):
+        return sum(self.scores.values())
+
+    @property
+    def average(self):
+        return average(sum(s * n for s, n in self.scores.items()), self.answers)
+
+
+@dataclass
+class Satisfaction:
+    total: SatisfactionRow
+    neighbourhoods: list
+
+
+def satisfaction(filters) -> Satisfaction:
+    """Scores (1–10) given at visits in the period, per neighbourhood (empty ones too).
+    Two queries: the neighbourhoods, and the visits counted per neighbourhood and score."""
+    rows = {pk: SatisfactionRow(pk, name) for pk, name in neighbourhoods(filters)}  # query 1
+    visits = Visit.objects.filter(
+        status=Visit.Status.LOGGED,
+        outcome=Visit.Outcome.VISITED,
+        satisfaction__isnull=False,
+        visited_on__range=(filters.start, filters.end),
+    )
+    if filters.neighbourhood:
+        visits = visits.filter(**{VISIT_NEIGHBOURHOOD: filters.neighbourhood})
+    if filters.team:
+        visits = visits.filter(employee__team=filters.team)
+    total = SatisfactionRow(None, "")
+    grouped = (  # query 2
+        visits.order_by()
+        .values_list(f"{VISIT_NEIGHBOURHOOD}_id", "satisfaction")
+        .annotate(n=Count("pk"))
+    )
+    for neighbourhood_id, score, n in grouped:
+        if neighbourhood_id in rows:  # not one made between the two queries
+            rows[neighbourhood_id].scores[score] += n
+        total.scores[score] += n
+    return Satisfaction(total=total, neighbourhoods=list(rows.values()))

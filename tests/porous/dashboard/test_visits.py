@@ -1,0 +1,180 @@
+"""Blocks 2, 3 and 9 (reach, follow-ups, satisfaction) on small fixed datasets."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from porous.dashboard import selectors
+from tests.factories import StaffFactory
+from tests.factories_visits import FollowUpFactory, LoggedVisitFactory
+from visits.models import FollowUp, Visit
+
+from .conftest import DAY, at, filters, household_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(teams):
+    return {
+        "a": StaffFactory(team=teams["a"]),
+        "b": StaffFactory(team=teams["b"]),
+        "none": StaffFactory(team=None),
+    }
+
+
+def visit(household, employee, day, outcome=Visit.Outcome.VISITED, score=None):
+    return LoggedVisitFactory(
+        household=household, employee=employee, planned_for=day, outcome=outcome, satisfaction=score
+    )
+
+
+@pytest.fixture
+def reach_world(places, staff):
+    noord, zuid = places["noord"], places["zuid"]
+    h = {
+        name: household_in(noord, tenancy_start=datetime.date(2010, 1, 1))
+        for name in ("h1", "h2", "h3", "h4")
+    }
+    # Not current at the end of the period: ended before it, starts after it.
+    household_in(
+        noord, tenancy_start=datetime.date(2010, 1, 1), tenancy_end=datetime.date(2026, 1, 1)
+    )
+    household_in(noord, tenancy_start=datetime.date(2026, 4, 1))
+    h["h7"] = household_in(zuid, tenancy_start=datetime.date(2010, 1, 1))
+    h["h8"] = household_in(zuid, tenancy_start=datetime.date(2010, 1, 1))
+    visit(h["h1"], staff["a"], datetime.date(2026, 2, 1))  # reached
+    visit(h["h2"], staff["a"], datetime.date(2025, 3, 18))  # exactly 12 months: not recent
+    visit(h["h3"], staff["a"], datetime.date(2026, 2, 2), Visit.Outcome.NOBODY_HOME)
+    visit(h["h7"], staff["b"], DAY)  # on the last day of the period
+    visit(h["h8"], staff["b"], datetime.date(2025, 12, 1))
+    return h
+
+
+def test_reach_per_neighbourhood_with_the_empty_one(reach_world):
+    rows = {row.name: row for row in selectors.reach(filters())}
+
+    assert [name for name in rows] == ["Leeg", "Noord", "Zuid"]
+    noord = rows["Noord"]
+    # Current: h1–h4. Reached in 12 months: h1. Never reached: h3 (nobody home), h4.
+    assert (noord.households, noord.reached, noord.never) == (4, 1, 2)
+    assert (noord.share_reached, noord.share_never) == (Decimal("25.0"), Decimal("50.0"))
+    zuid = rows["Zuid"]
+    assert (zuid.households, zuid.reached, zuid.never) == (2, 2, 0)
+    leeg = rows["Leeg"]
+    assert (leeg.households, leeg.reached, leeg.never, leeg.share_reached) == (0, 0, 0, None)
+
+
+def test_reach_narrowed_to_a_neighbourhood_and_a_team(reach_world, places, teams):
+    assert [
+        (r.name, r.households) for r in selectors.reach(filters(neighbourhood=places["zuid"]))
+    ] == [("Zuid", 2)]
+    rows = {row.name: row for row in selectors.reach(filters(team=teams["a"]))}
+    # Only team A's visits count: Zuid's visits were by team B.
+    assert (rows["Noord"].reached, rows["Noord"].never) == (1, 2)
+    assert (rows["Zuid"].reached, rows["Zuid"].never) == (0, 2)
+
+
+def test_reach_as_it_was_at_an_earlier_end(reach_world):
+    rows = {row.name: row for row in selectors.reach(filters(end=datetime.date(2026, 1, 31)))}
+
+    # On 31 January h1 had not been visited yet, and the household that ended on 1 January
+    # was gone already; h2's visit of March 2025 was still within 12 months.
+    assert (rows["Noord"].households, rows["Noord"].reached, rows["Noord"].never) == (4, 1, 3)
+
+
+@pytest.fixture
+def follow_ups(places, staff):
+    noord = household_in(places["noord"])
+    zuid = household_in(places["zuid"])
+
+    def make(owner, kind, due, household, closed=None, created=datetime.date(2026, 3, 1)):
+        item = FollowUpFactory(
+            visit=visit(household, owner, datetime.date(2026, 3, 1)),
+            owner=owner,
+            kind=kind,
+            due_on=due,
+            closed_at=at(closed) if closed else None,
+            close_note="Gedaan." if closed else "",
+        )
+        FollowUp.objects.filter(pk=item.pk).update(created_at=at(created))
+        return item
+
+    kind = FollowUp.Kind
+    make(staff["a"], kind.MAINTENANCE, datetime.date(2026, 3, 10), noord)  # overdue
+    make(staff["a"], kind.REFERRAL, datetime.date(2026, 3, 25), noord)
+    make(staff["b"], kind.GIFT, datetime.date(2026, 3, 1), zuid, closed=datetime.date(2026, 3, 5))
+    # Closed after the end of the period: still open (and overdue) then.
+    make(
+        staff["b"],
+        kind.FORM_HELP,
+        datetime.date(2026, 3, 17),
+        zuid,
+        closed=datetime.date(2026, 3, 20),
+    )
+    make(staff["none"], kind.MAINTENANCE, DAY, noord)  # due on the last day: not overdue yet
+    make(
+        staff["a"], kind.GIFT, datetime.date(2026, 4, 1), noord, created=datetime.date(2026, 3, 19)
+    )
+
+
+def test_follow_ups_open_and_overdue_by_team_and_kind(follow_ups):
+    rows = [(r.team, r.kind, r.open, r.overdue) for r in selectors.follow_ups(filters())]
+
+    assert rows == [
+        ("Team A", "maintenance", 1, 1),
+        ("Team A", "referral", 1, 0),
+        ("Team B", "form_help", 1, 1),
+        ("", "maintenance", 1, 0),
+    ]
+
+
+def test_follow_ups_narrowed(follow_ups, places, teams):
+    rows = selectors.follow_ups(filters(neighbourhood=places["zuid"]))
+    assert [(r.team, r.kind) for r in rows] == [("Team B", "form_help")]
+    rows = selectors.follow_ups(filters(team=teams["a"]))
+    assert sum(r.open for r in rows) == 2 and sum(r.overdue for r in rows) == 1
+
+
+def test_no_follow_ups(db):
+    assert selectors.follow_ups(filters()) == []
+
+
+@pytest.fixture
+def scores(places, staff):
+    noord, zuid = household_in(places["noord"]), household_in(places["zuid"])
+    other = household_in(places["noord"])
+    visit(noord, staff["a"], datetime.date(2026, 2, 1), score=8)
+    visit(other, staff["a"], datetime.date(2026, 3, 2), score=6)
+    visit(noord, staff["a"], datetime.date(2025, 12, 31), score=10)  # before the period
+    visit(other, staff["a"], datetime.date(2026, 3, 3), Visit.Outcome.NOBODY_HOME)
+    visit(zuid, staff["b"], datetime.date(2026, 1, 5), score=9)
+    visit(zuid, staff["b"], datetime.date(2026, 1, 6))  # visited, no score given
+
+
+def test_satisfaction_average_and_distribution(scores):
+    data = selectors.satisfaction(filters())
+    rows = {row.name: row for row in data.neighbourhoods}
+
+    assert (rows["Noord"].answers, rows["Noord"].average) == (2, Decimal("7.0"))
+    assert rows["Noord"].scores[6] == 1 and rows["Noord"].scores[8] == 1
+    assert rows["Noord"].scores[10] == 0
+    assert (rows["Zuid"].answers, rows["Zuid"].average) == (1, Decimal("9.0"))
+    assert (rows["Leeg"].answers, rows["Leeg"].average) == (0, None)
+    # (8 + 6 + 9) / 3 = 7.67
+    assert (data.total.answers, data.total.average) == (3, Decimal("7.7"))
+
+
+def test_satisfaction_narrowed_to_a_team(scores, teams):
+    data = selectors.satisfaction(filters(team=teams["b"]))
+
+    assert (data.total.answers, data.total.average) == (1, Decimal("9.0"))
+
+
+def test_satisfaction_in_a_period_without_visits(scores):
+    data = selectors.satisfaction(
+        filters(start=datetime.date(2025, 6, 1), end=datetime.date(2025, 6, 30))
+    )
+
+    assert data.total.answers == 0 and data.total.average is None
