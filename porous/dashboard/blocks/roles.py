@@ -121,7 +121,7 @@ def matrix_block(filters):
         intro=[
             _(
                 "As it is today. Free places count only in openings that take applications; "
-                "\u201cto decide\u201d are applications waiting for a decision, with the age "
+                "“to decide” are applications waiting for a decision, with the age "
                 "of the oldest in days."
             )
         ],
