@@ -1,3 +1,5 @@
+from auditlog.admin import LogEntryAdmin as AuditlogLogEntryAdmin
+from auditlog.models import LogEntry as AuditLogEntry
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -56,4 +58,22 @@ class ReminderAdmin(admin.ModelAdmin):
     search_fields = ["kind", "key", "recipient__email"]
     raw_id_fields = ["recipient"]
     date_hierarchy = "due_at"
+    show_full_result_count = False
+
+
+# auditlog's own admin searches first_name and last_name, which our User does not have.
+admin.site.unregister(AuditLogEntry)
+
+
+@admin.register(AuditLogEntry)
+class AuditLogEntryAdmin(AuditlogLogEntryAdmin):
+    """Changes to visits, grants, role decisions, openings and permissions: who and when."""
+
+    list_filter = [
+        "action",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        "timestamp",
+    ]
+    search_fields = ["object_repr", "actor__email", "actor__full_name"]
     show_full_result_count = False
