@@ -1,9 +1,17 @@
-from django.contrib import admin
+from auditlog.admin import LogEntryAdmin as AuditlogLogEntryAdmin
+from auditlog.models import LogEntry as AuditLogEntry
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import Reminder, Team, User
+from .privacy.erase import account_erase
+from .privacy.export import personal_data_json
 
 
 @admin.register(User)
@@ -38,6 +46,49 @@ class UserAdmin(DjangoUserAdmin):
         )
     ]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["export_personal_data", "erase_accounts"]
+
+    @admin.action(description=_("Download all their data (AVG request)"))
+    def export_personal_data(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one person."), messages.ERROR)
+            return None
+        user = queryset.get()
+        self.log_change(request, user, "Downloaded all their data (AVG request)")
+        response = HttpResponse(
+            personal_data_json(user), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="gegevens-{user.pk}.json"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @admin.action(description=_("Erase their accounts (AVG request)"))
+    def erase_accounts(self, request, queryset):
+        """Asks for confirmation first, like Django's own delete action."""
+        users = list(queryset.exclude(pk=request.user.pk))
+        if request.POST.get("confirm") == "yes":
+            for user in users:
+                account_erase(user=user)
+                user.refresh_from_db()  # the history keeps the erased name, not the old one
+                self.log_change(request, user, "Erased on request (AVG)")
+            self.message_user(
+                request,
+                ngettext("%(n)d account erased.", "%(n)d accounts erased.", len(users))
+                % {"n": len(users)},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/porous/user/erase_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Erase accounts"),
+                "users": users,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(Team)
@@ -56,4 +107,22 @@ class ReminderAdmin(admin.ModelAdmin):
     search_fields = ["kind", "key", "recipient__email"]
     raw_id_fields = ["recipient"]
     date_hierarchy = "due_at"
+    show_full_result_count = False
+
+
+# auditlog's own admin searches first_name and last_name, which our User does not have.
+admin.site.unregister(AuditLogEntry)
+
+
+@admin.register(AuditLogEntry)
+class AuditLogEntryAdmin(AuditlogLogEntryAdmin):
+    """Changes to visits, grants, role decisions, openings and permissions: who and when."""
+
+    list_filter = [
+        "action",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        "timestamp",
+    ]
+    search_fields = ["object_repr", "actor__email", "actor__full_name"]
     show_full_result_count = False

@@ -21,6 +21,8 @@ GROUP_PERMISSIONS = {
     "administrator": [],
 }
 ADMINISTRATOR_APPS = ["porous", "tenants", "auth"]
+# Administrators read the audit log; nobody changes it.
+ADMINISTRATOR_READS = {"auditlog": ["view_logentry"]}
 
 
 def sync_groups(apps):
@@ -34,9 +36,13 @@ def sync_groups(apps):
                 for name, codes in GROUP_PERMISSIONS.items()
             },
         )
+    labels = {c.label for c in apps.get_app_configs()}
     for app_label in ADMINISTRATOR_APPS:
-        if app_label in {c.label for c in apps.get_app_configs()}:
+        if app_label in labels:
             grant_app_permissions(apps, app_label, {"administrator": ALL})
+    for app_label, codenames in ADMINISTRATOR_READS.items():
+        if app_label in labels:
+            grant_app_permissions(apps, app_label, {"administrator": codenames})
 
 
 def grant_app_permissions(apps, app_label, group_codenames):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("beloningen/", include("rewards.urls")),
     path("bezoeken/", include("visits.urls")),
     path("dashboard/", include("porous.dashboard.urls")),
+    path("privacy/", include("porous.privacy.urls")),
 ]
 
 if settings.DEBUG:

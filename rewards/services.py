@@ -7,6 +7,7 @@ sums the rules need: two approvals that together would cross a limit then run on
 other, and the second one sees the first.
 """
 
+import copy
 import datetime
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from porous.audit import audit_update
 from tenants.models import Resident
 
 from . import rules
@@ -276,4 +278,8 @@ def payout_export(*, by: AbstractBaseUser, today: datetime.date | None = None) -
     if not claimed:
         payout.delete()
         return payout_file(None)
+    for grant in Grant.objects.filter(payout=payout):
+        before = copy.copy(grant)
+        before.status, before.payout_id, before.paid_at = Grant.Status.APPROVED, None, None
+        audit_update(before, grant)
     return payout_file(payout)

@@ -188,17 +188,31 @@ class Resident(models.Model):
         help_text=_("Filled in by the corporation after checking the VOG."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # After an account is erased (porous/privacy/erase.py) the row stays, without anything
+    # personal, so the statistics still count what the person did: the kind, the birth year
+    # (as 1 January) and the neighbourhood instead of the household.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
+    erased_neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood (kept after erasure)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
         ordering = ["user__full_name"]
         constraints = [
-            # A tenant belongs to a household; a home seeker has none yet.
+            # A tenant belongs to a household; a home seeker has none yet; an erased account
+            # has none any more.
             models.CheckConstraint(
                 condition=(
                     models.Q(kind="tenant", household__isnull=False)
                     | models.Q(kind="home_seeker", household__isnull=True)
+                    | models.Q(erased_at__isnull=False, household__isnull=True)
                 ),
                 name="tenants_resident_household_matches_kind",
             ),

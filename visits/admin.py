@@ -84,7 +84,11 @@ class NoteAccessAdmin(admin.ModelAdmin):
     """The read log: who read which visit's notes, when. Nobody can change or delete it."""
 
     list_display = ["at", "user", "visit"]
-    list_filter = [("user", admin.RelatedOnlyFieldListFilter), "at"]
+    list_filter = [
+        ("user", admin.RelatedOnlyFieldListFilter),
+        "at",
+        ("visit__employee", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["user", "visit"]
     search_fields = ["=visit__id", "user__email", "user__full_name"]
     date_hierarchy = "at"

@@ -1,5 +1,6 @@
 """Follow-ups: routing talent signals, and closing a follow-up with a note."""
 
+import copy
 import logging
 
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from porous.audit import audit_update
 from tenants.models import Resident
 
 from ..models import FollowUp, NeighbourhoodCoordinator
@@ -103,10 +105,12 @@ def follow_up_close(*, follow_up, by, note, now=None) -> FollowUp:
     if len(note) > 1000:
         raise ValidationError(_("Keep the note under 1000 characters."), code="note_too_long")
     now = now or timezone.now()
+    before = copy.copy(follow_up)
     closed = FollowUp.objects.filter(pk=follow_up.pk, closed_at__isnull=True).update(
         closed_at=now, close_note=note
     )
     if not closed:
         raise ValidationError(_("This follow-up is already closed."), code="already_closed")
     follow_up.refresh_from_db()
+    audit_update(before, follow_up)
     return follow_up

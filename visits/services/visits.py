@@ -1,5 +1,6 @@
 """Planning and logging visits, and recording who read the notes."""
 
+import copy
 import datetime
 from dataclasses import dataclass
 
@@ -8,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from porous.audit import audit_created, audit_update
 
 from ..models import FollowUp, NoteAccess, Visit, VisitRequest
 from ..weeks import local_today
@@ -144,6 +147,7 @@ def visit_log(
         follow_ups=follow_ups,
         today=local_today(now),
     )
+    before = copy.copy(visit)
     updated = Visit.objects.filter(pk=visit.pk, status=Visit.Status.PLANNED).update(
         status=Visit.Status.LOGGED,
         outcome=outcome,
@@ -157,6 +161,7 @@ def visit_log(
             _("This visit is already logged. Nothing was changed."), code="already_logged"
         )
     visit.refresh_from_db()
+    audit_update(before, visit)
 
     created = FollowUp.objects.bulk_create(
         [
@@ -171,6 +176,7 @@ def visit_log(
             for item in follow_ups
         ]
     )
+    audit_created(created)
     for follow_up in created:
         if follow_up.kind == FollowUp.Kind.TALENT_SIGNAL:
             talent_signal_route(follow_up=follow_up, now=now)

@@ -2,7 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from tenants.models import Neighbourhood
 
@@ -10,8 +11,25 @@ from tenants.models import Neighbourhood
 HOUSEHOLD_NEIGHBOURHOOD = "dwelling__complex__neighbourhood"
 RESIDENT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
 VISIT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
-
 TENTH = Decimal("0.1")
+
+# An erased resident has no household any more, only the neighbourhood kept for the figures.
+ERASED_NEIGHBOURHOOD = "erased_neighbourhood"
+
+
+def resident_in(neighbourhood, prefix=""):
+    """Residents (reached through `prefix`) of a neighbourhood, erased accounts included."""
+    return Q(**{f"{prefix}{RESIDENT_NEIGHBOURHOOD}": neighbourhood}) | Q(
+        **{f"{prefix}{ERASED_NEIGHBOURHOOD}": neighbourhood}
+    )
+
+
+def resident_neighbourhood(prefix="", field="id"):
+    """The neighbourhood's `field` of a resident reached through `prefix`, erased or not."""
+    return Coalesce(
+        F(f"{prefix}{RESIDENT_NEIGHBOURHOOD}__{field}"),
+        F(f"{prefix}{ERASED_NEIGHBOURHOOD}__{field}"),
+    )
 
 
 def percent(part, whole):

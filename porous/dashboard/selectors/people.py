@@ -23,10 +23,11 @@ from tenants.models import Household, Resident
 
 from .common import (
     HOUSEHOLD_NEIGHBOURHOOD,
-    RESIDENT_NEIGHBOURHOOD,
     current_households,
     neighbourhoods,
     percent,
+    resident_in,
+    resident_neighbourhood,
 )
 
 HELD = (Application.Status.ACTIVE, Application.Status.ENDED)
@@ -120,7 +121,7 @@ def _participants(filters):
         taking_part |= Q(user__in=sessions.filter(teacher__isnull=False).values("teacher"))
     residents = Resident.objects.filter(taking_part)
     if filters.neighbourhood:
-        residents = residents.filter(**{RESIDENT_NEIGHBOURHOOD: filters.neighbourhood})
+        residents = residents.filter(resident_in(filters.neighbourhood))
     return residents
 
 
@@ -134,9 +135,12 @@ def representativeness(filters) -> Representativeness:
     home_seekers = AgeCounts()
     participants = (  # query 2
         _participants(filters)
-        .annotate(band=_band("birth_date", year, as_date=True))
+        .annotate(
+            band=_band("birth_date", year, as_date=True),
+            neighbourhood_id=resident_neighbourhood(),
+        )
         .order_by()
-        .values_list("kind", f"{RESIDENT_NEIGHBOURHOOD}_id", "band")
+        .values_list("kind", "neighbourhood_id", "band")
         .annotate(n=Count("pk"))
     )
     for kind, neighbourhood_id, band, n in participants:

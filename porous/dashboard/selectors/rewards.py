@@ -15,7 +15,7 @@ from django.db.models import Q, Sum
 from rewards.models import ZERO, AllowanceLimit, Arrangement, Grant, first_of_month
 from rewards.selectors import COMMITTED, PENDING, WARNING_SHARE, Room
 
-from .common import RESIDENT_NEIGHBOURHOOD, percent
+from .common import percent, resident_in, resident_neighbourhood
 
 
 @dataclass
@@ -73,7 +73,7 @@ def budgets(filters, year):
     first, next_first = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
     in_year = Q(grants__month__gte=first, grants__month__lt=next_first)
     if filters.neighbourhood:
-        in_year &= Q(**{f"grants__resident__{RESIDENT_NEIGHBOURHOOD}": filters.neighbourhood})
+        in_year &= resident_in(filters.neighbourhood, "grants__resident__")
     rows = (
         Arrangement.objects.filter(active_from__lt=next_first)
         .filter(Q(active_until__isnull=True) | Q(active_until__gte=first))
@@ -97,14 +97,11 @@ def near_limits(filters, limit, month):
     month_q = Q(month=month)
     grants = Grant.objects.allowances().counting().in_year(month.year)
     if filters.neighbourhood:
-        grants = grants.filter(**{f"resident__{RESIDENT_NEIGHBOURHOOD}": filters.neighbourhood})
+        grants = grants.filter(resident_in(filters.neighbourhood, "resident__"))
     rows = (
         grants.order_by()
-        .values_list(
-            "resident",
-            "resident__user__full_name",
-            f"resident__{RESIDENT_NEIGHBOURHOOD}__name",
-        )
+        .annotate(neighbourhood_name=resident_neighbourhood("resident__", "name"))
+        .values_list("resident", "resident__user__full_name", "neighbourhood_name")
         .annotate(
             month_received=Sum("amount", filter=month_q & COMMITTED),
             month_pending=Sum("amount", filter=month_q & PENDING),

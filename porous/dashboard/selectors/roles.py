@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
 
 from roles.models import Application, Category, Grade, Opening, Role
 
-from .common import RESIDENT_NEIGHBOURHOOD
+from .common import resident_in
 
 HELD = (Application.Status.ACTIVE, Application.Status.ENDED)
 
@@ -133,7 +133,7 @@ def _starts(filters):
         status__in=HELD, started_on__range=(filters.start, filters.end)
     )
     if filters.neighbourhood:
-        starts = starts.filter(**{f"resident__{RESIDENT_NEIGHBOURHOOD}": filters.neighbourhood})
+        starts = starts.filter(resident_in(filters.neighbourhood, "resident__"))
     if filters.team:
         starts = starts.filter(opening__coordinator__team=filters.team)
     if filters.category:

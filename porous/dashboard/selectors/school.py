@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from porous.models import GroupName, User
 from school.models import Attendance, Certificate, Course, Enrollment
 
-from .common import RESIDENT_NEIGHBOURHOOD, percent
+from .common import percent, resident_in
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _between(name, filters):
 def _learners(filters, prefix):
     q = Q()
     if filters.neighbourhood:
-        q &= Q(**{f"{prefix}resident__{RESIDENT_NEIGHBOURHOOD}": filters.neighbourhood})
+        q &= resident_in(filters.neighbourhood, f"{prefix}resident__")
     if filters.team:
         q &= Q(**{f"{prefix}team": filters.team})
     return q
