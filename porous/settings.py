@@ -126,13 +126,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: the database by default; Redis when REDIS_URL is set. allauth's rate limits
 # need a cache that all processes share, so never the per-process memory cache.
+# While Redis is down the portal works without a cache (porous/cache.py); the short
+# timeouts bound what each failed call costs a request.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "porous.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -142,6 +144,8 @@ else:
             "LOCATION": "django_cache",
         }
     }
+# Sessions live in the database, never in the cache: nobody is logged out when Redis stops.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "porous.User"
 AUTHENTICATION_BACKENDS = [
