@@ -64,16 +64,16 @@ def reminder_schedule(*, recipient, kind, key, due_at, object_id=None):
         return Reminder.objects.get(recipient=recipient, kind=kind, key=key), False
 
 
-def _claim(pk, now):
+def _claim(pk, at):
     """Take one due row for this worker; False when another worker has it or it was sent.
 
     Each claim counts as an attempt, so a reminder that crashes its worker every time is
     given up after MAX_ATTEMPTS instead of taking every sweep down with it."""
-    stale = now - claim_timeout()
+    stale = at - claim_timeout()
     return bool(
         Reminder.objects.filter(pk=pk, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .update(claimed_at=now, attempts=F("attempts") + 1)
+        .update(claimed_at=at, attempts=F("attempts") + 1)
     )
 
 
@@ -106,25 +106,31 @@ def reminders_send_due(*, now=None, limit=1000):
         .order_by("due_at")
         .values_list("pk", flat=True)[:limit]
     )
+    started = timezone.now()
     sent = 0
     for pk in due_ids:
-        if not _claim(pk, now):
+        # The claim carries the time it is made, not the sweep's start: the claims of a long
+        # sweep must not look stale to the next sweep.
+        claimed_at = now + (timezone.now() - started)
+        if not _claim(pk, claimed_at):
             continue
         reminder = Reminder.objects.select_related("recipient").get(pk=pk)
         try:
             message = _render(reminder)
             # Marked sent in the transaction that sends, committed the moment the mail is
             # out: a worker killed before that leaves the row unsent, and a failed send
-            # rolls the mark back.
+            # rolls the mark back. The mark needs our claim still in place: a worker that
+            # was taken over as dead sends nothing, and the row lock holds off the other
+            # until this one is done.
             with transaction.atomic():
-                Reminder.objects.filter(pk=pk).update(
-                    sent_at=timezone.now(), skipped=message is None
-                )
-                if message is not None:
+                ours = Reminder.objects.filter(
+                    pk=pk, claimed_at=claimed_at, sent_at__isnull=True
+                ).update(sent_at=timezone.now(), skipped=message is None)
+                if ours and message is not None:
                     _send(reminder, message)
         except Exception:
             logger.exception("reminder %s could not be sent", pk)
-            Reminder.objects.filter(pk=pk).update(claimed_at=None)
+            Reminder.objects.filter(pk=pk, claimed_at=claimed_at).update(claimed_at=None)
             continue
-        sent += message is not None
+        sent += bool(ours and message is not None)
     return sent

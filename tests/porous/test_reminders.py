@@ -104,6 +104,25 @@ def test_a_reminder_that_kills_its_worker_every_time_is_given_up_after_five():
 
 
 @pytest.mark.django_db
+def test_a_worker_taken_over_as_dead_sends_nothing_when_it_wakes_up():
+    reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.slow", key="k", due_at=NOW)
+    stalled, later = [], []
+
+    @reminders.register("test.slow")
+    def slow(reminder):
+        if not stalled:  # the first worker stalls here longer than the claim timeout...
+            stalled.append(True)
+            later.append(reminders_send_due(now=NOW + reminders.claim_timeout() * 2))
+        return Message(subject="Hallo", body="Eén keer.")
+
+    assert reminders_send_due(now=NOW) == 0  # ...and finds its claim taken when it wakes
+    assert later == [1]  # the sweep that took over sent it
+    assert len(mail.outbox) == 1
+    reminder.refresh_from_db()
+    assert reminder.sent_at is not None
+
+
+@pytest.mark.django_db
 def test_a_mail_server_that_is_down_leaves_the_reminder_unsent_for_the_next_sweep(settings):
     reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
