@@ -12,20 +12,26 @@ reminder is no longer needed (the visit was logged meanwhile): the row is then m
 import datetime
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from .models import Reminder
 
 logger = logging.getLogger(__name__)
 
-# A claim older than this belongs to a worker that died before it finished: take it over.
-CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
+
+
+def claim_timeout():
+    """After this a claim belongs to a worker that died: take it over. It must be longer than
+    sending one mail can take (EMAIL_TIMEOUT), or a slow live worker would lose its claim."""
+    return datetime.timedelta(seconds=settings.REMINDER_CLAIM_TIMEOUT)
+
 
 _renderers = {}
 
@@ -58,51 +64,73 @@ def reminder_schedule(*, recipient, kind, key, due_at, object_id=None):
         return Reminder.objects.get(recipient=recipient, kind=kind, key=key), False
 
 
-def _claim(pk, now):
-    """Take one due row for this worker; False when another worker has it or it was sent."""
-    stale = now - CLAIM_TIMEOUT
+def _claim(pk, at):
+    """Take one due row for this worker; False when another worker has it or it was sent.
+
+    Each claim counts as an attempt, so a reminder that crashes its worker every time is
+    given up after MAX_ATTEMPTS instead of taking every sweep down with it."""
+    stale = at - claim_timeout()
     return bool(
-        Reminder.objects.filter(pk=pk, sent_at__isnull=True)
+        Reminder.objects.filter(pk=pk, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .update(claimed_at=now)
+        .update(claimed_at=at, attempts=F("attempts") + 1)
     )
 
 
-def _deliver(reminder):
+def _render(reminder):
     renderer = _renderers.get(reminder.kind)
     if renderer is None:
         raise LookupError(f"no renderer registered for reminder kind {reminder.kind!r}")
     with translation.override(reminder.recipient.language or settings.LANGUAGE_CODE):
-        message = renderer(reminder)
-    if message is None:
-        return False
-    send_mail(message.subject, message.body, None, [reminder.recipient.email])
-    return True
+        return renderer(reminder)
+
+
+def _send(reminder, message):
+    # The same Message-ID on every try: a mail server or mail program can spot a repeat.
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    EmailMessage(
+        message.subject,
+        message.body,
+        to=[reminder.recipient.email],
+        headers={"Message-ID": f"<reminder-{reminder.pk}@{domain}>"},
+    ).send()
 
 
 def reminders_send_due(*, now=None, limit=1000):
     """Send every due reminder once. Safe to run twice at once or after a crash."""
     now = now or timezone.now()
-    stale = now - CLAIM_TIMEOUT
+    stale = now - claim_timeout()
     due_ids = list(
         Reminder.objects.due(now)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale), attempts__lt=MAX_ATTEMPTS)
         .order_by("due_at")
         .values_list("pk", flat=True)[:limit]
     )
+    started = timezone.now()
     sent = 0
     for pk in due_ids:
-        if not _claim(pk, now):
+        # The claim carries the time it is made, not the sweep's start: the claims of a long
+        # sweep must not look stale to the next sweep.
+        claimed_at = now + (timezone.now() - started)
+        if not _claim(pk, claimed_at):
             continue
         reminder = Reminder.objects.select_related("recipient").get(pk=pk)
         try:
-            delivered = _deliver(reminder)
+            message = _render(reminder)
+            # Marked sent in the transaction that sends, committed the moment the mail is
+            # out: a worker killed before that leaves the row unsent, and a failed send
+            # rolls the mark back. The mark needs our claim still in place: a worker that
+            # was taken over as dead sends nothing, and the row lock holds off the other
+            # until this one is done.
+            with transaction.atomic():
+                ours = Reminder.objects.filter(
+                    pk=pk, claimed_at=claimed_at, sent_at__isnull=True
+                ).update(sent_at=timezone.now(), skipped=message is None)
+                if ours and message is not None:
+                    _send(reminder, message)
         except Exception:
             logger.exception("reminder %s could not be sent", pk)
-            Reminder.objects.filter(pk=pk).update(claimed_at=None, attempts=reminder.attempts + 1)
+            Reminder.objects.filter(pk=pk, claimed_at=claimed_at).update(claimed_at=None)
             continue
-        Reminder.objects.filter(pk=pk).update(
-            sent_at=timezone.now(), skipped=not delivered, attempts=reminder.attempts + 1
-        )
-        sent += int(delivered)
+        sent += bool(ours and message is not None)
     return sent

@@ -130,13 +130,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: the database by default; Redis when REDIS_URL is set. allauth's rate limits
 # need a cache that all processes share, so never the per-process memory cache.
+# While Redis is down the portal works without a cache (porous/cache.py); the short
+# timeouts bound what each failed call costs a request.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "porous.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -146,6 +148,8 @@ else:
             "LOCATION": "django_cache",
         }
     }
+# Sessions live in the database, never in the cache: nobody is logged out when Redis stops.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "porous.User"
 AUTHENTICATION_BACKENDS = [
@@ -223,6 +227,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; a hung mail server must not hold a worker
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Mijn woningbouw <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -237,11 +242,20 @@ if CELERY_BROKER_URL == "filesystem://":
         "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
     }
+else:
+    # A task a killed worker never acknowledged goes back to the queue after this long; longer
+    # than any task runs (a redelivered task repeats harmlessly: every task is idempotent).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+# Tasks are acknowledged when done, so a killed worker's task runs again elsewhere.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# While the broker is down, workers and beat keep reconnecting instead of exiting.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULER = "porous.beat:PatientScheduler"  # waits out a broker outage
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
 # Product settings.
@@ -249,6 +263,9 @@ ROLES_MAX_PER_RESIDENT = env_int("ROLES_MAX_PER_RESIDENT", 2)
 VISITS_PER_WEEK = env_int("VISITS_PER_WEEK", 1)
 VISIT_NOTES_RETENTION_MONTHS = env_int("VISIT_NOTES_RETENTION_MONTHS", 24)
 REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+# Seconds before the reminder sweep takes over a row claimed by a worker that died; longer
+# than EMAIL_TIMEOUT, so a live worker's claim is never taken from it.
+REMINDER_CLAIM_TIMEOUT = env_int("REMINDER_CLAIM_TIMEOUT", 10 * 60)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry on inactivity

@@ -1,4 +1,5 @@
 import datetime
+import socket
 import threading
 
 import pytest
@@ -85,8 +86,68 @@ def test_a_claim_of_a_dead_worker_is_taken_over_after_the_timeout():
     reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
     Reminder.objects.filter(pk=reminder.pk).update(claimed_at=NOW)  # a worker died mid-send
     assert reminders_send_due(now=NOW + datetime.timedelta(minutes=1)) == 0
-    assert reminders_send_due(now=NOW + reminders.CLAIM_TIMEOUT * 2) == 1
+    assert reminders_send_due(now=NOW + reminders.claim_timeout() * 2) == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_reminder_that_kills_its_worker_every_time_is_given_up_after_five():
+    reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
+    later = NOW
+    for _ in range(reminders.MAX_ATTEMPTS):
+        assert reminders._claim(reminder.pk, later)  # the worker claims it, then dies
+        later += reminders.claim_timeout() * 2
+    assert reminders_send_due(now=later) == 0
+    reminder.refresh_from_db()
+    assert reminder.attempts == reminders.MAX_ATTEMPTS and reminder.sent_at is None
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_worker_taken_over_as_dead_sends_nothing_when_it_wakes_up():
+    reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.slow", key="k", due_at=NOW)
+    stalled, later = [], []
+
+    @reminders.register("test.slow")
+    def slow(reminder):
+        if not stalled:  # the first worker stalls here longer than the claim timeout...
+            stalled.append(True)
+            later.append(reminders_send_due(now=NOW + reminders.claim_timeout() * 2))
+        return Message(subject="Hallo", body="Eén keer.")
+
+    assert reminders_send_due(now=NOW) == 0  # ...and finds its claim taken when it wakes
+    assert later == [1]  # the sweep that took over sent it
+    assert len(mail.outbox) == 1
+    reminder.refresh_from_db()
+    assert reminder.sent_at is not None
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_leaves_the_reminder_unsent_for_the_next_sweep(settings):
+    reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    with socket.socket() as sock:  # a port where nothing listens: the connection is refused
+        sock.bind(("127.0.0.1", 0))
+        settings.EMAIL_HOST, settings.EMAIL_PORT = sock.getsockname()
+    assert reminders_send_due(now=NOW) == 0
+    reminder.refresh_from_db()
+    assert reminder.sent_at is None and reminder.claimed_at is None  # the mark rolled back
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert reminders_send_due(now=NOW) == 1
+    assert reminders_send_due(now=NOW) == 0
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_every_try_of_a_reminder_carries_the_same_message_id(settings):
+    settings.SITE_URL = "https://portal.example.nl"
+    reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
+    reminders_send_due(now=NOW)
+    Reminder.objects.filter(pk=reminder.pk).update(sent_at=None, claimed_at=None)
+    reminders_send_due(now=NOW)
+    ids = {m.message()["Message-ID"] for m in mail.outbox}
+    assert ids == {f"<reminder-{reminder.pk}@portal.example.nl>"}
 
 
 @pytest.mark.postgres
