@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "porous.middleware.StaffMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -175,6 +176,12 @@ ACCOUNT_ADAPTER = "porous.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "tenants.forms.SignupForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mijn woningbouw"
+# Also accept the code of the period just before or after: a phone's clock runs a little off,
+# or the code changes while it is typed (RFC 6238, section 5.2).
+MFA_TOTP_TOLERANCE = 1
+# Employees, managers and administrators must set up an authenticator app before they can
+# open any page but the account pages (porous.middleware.StaffMFAMiddleware).
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
