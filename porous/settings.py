@@ -253,7 +253,10 @@ VISITS_PER_WEEK = env_int("VISITS_PER_WEEK", 1)
 VISIT_NOTES_RETENTION_MONTHS = env_int("VISIT_NOTES_RETENTION_MONTHS", 24)
 REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# Logged out after this many minutes without a request: long enough to fill in a visit log at
+# someone's kitchen table, short enough for a phone left behind.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry on inactivity
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
