@@ -1,12 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from . import views
 
-# The admin logs in through allauth, so its rate limits and MFA apply there too.
-admin.site.login = login_required(admin.site.login)
+# The admin logs in through allauth, so its rate limits and MFA apply there too; a logged-in
+# user who is not staff gets a 403 instead of the admin's own password form.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Mijn woningbouw"
 admin.site.site_title = "Mijn woningbouw"
 

@@ -2,8 +2,11 @@ import datetime
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
+from porous.mfa import must_use_totp
 from porous.models import GroupName, Team, User
 from roles.models import Role
 from tenants.models import Complex, Dwelling, Household, Neighbourhood, Resident, Talent
@@ -32,6 +35,26 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        # True or False to choose; by default staff get an authenticator app, as the rule
+        # wants (see _after_postgeneration). totp=False is for tests of the rule itself.
+        return extracted
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Runs after every post-generation step, so the groups are in place by now.
+        super()._after_postgeneration(instance, create, results)
+        wanted = (results or {}).get("totp")
+        if create and (must_use_totp(instance) if wanted is None else wanted):
+            activate_totp(instance)
+
+
+def activate_totp(user):
+    """What setting up the app does: a TOTP secret and a set of recovery codes."""
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)
 
 
 class StaffFactory(UserFactory):

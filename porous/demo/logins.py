@@ -6,6 +6,9 @@ python -m porous.demo.logins
 from typing import NamedTuple
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - a published demo password, never production
+# Every demo member of staff has an authenticator app with this published secret (base32), so
+# the second login step works in a demo; `manage.py demo_code` prints the code it shows now.
+DEMO_TOTP_SECRET = "MIJNWONINGBOUWDEMOTOTPGEHEIM2345"  # noqa: S105 - published, demo only
 
 
 class DemoLogin(NamedTuple):
@@ -43,4 +46,12 @@ def logins_table():
     lines.append(f"{'-' * width}  {'-' * email_width}  {'-' * len(DEMO_PASSWORD)}")
     for login in DEMO_LOGINS:
         lines.append(f"{login.role:<{width}}  {login.email:<{email_width}}  {DEMO_PASSWORD}")
+    lines += [
+        "",
+        "Staff (employee, coordinator, manager, administrator) log in with a second step: the",
+        "code from an authenticator app. Either add this demo secret to an app on your phone:",
+        f"    {DEMO_TOTP_SECRET}",
+        "or print the code of the moment with:",
+        "    .venv/bin/python manage.py demo_code",
+    ]
     return "\n".join(lines)

@@ -23,7 +23,7 @@ from .logins import DEMO_HOME_SEEKER, DEMO_LOGINS, DEMO_TENANT
 from .people import BATCH_SIZE, People, home_seeker_account, registration_number, tenant_accounts
 from .profiles import TALENTS
 from .register import build_household, create_places, iter_dwellings
-from .staff import create_staff, staff_total
+from .staff import create_staff, give_staff_the_demo_app, staff_total
 
 DEFAULT_HOUSEHOLDS = 400
 
@@ -188,6 +188,7 @@ def seed_demo(*, households=DEFAULT_HOUSEHOLDS, seed=1, progress=True):
             staff = people.saved["users"] - users_before
 
         activity = seed_activity(rng, progress)
+        with_app = give_staff_the_demo_app()
 
     return {
         **activity,
@@ -197,6 +198,7 @@ def seed_demo(*, households=DEFAULT_HOUSEHOLDS, seed=1, progress=True):
         "tenant accounts": tenants,
         "home seekers": people.saved["home_seekers"],
         "staff": staff,
+        "staff with the demo authenticator app": with_app,
         "teams": teams,
         "talents": len(TALENTS),
         "extra roles (created or updated)": roles,

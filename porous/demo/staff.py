@@ -5,7 +5,7 @@ import math
 
 from porous.models import GroupName, Team
 
-from .logins import DEMO_ADMIN, DEMO_COORDINATOR, DEMO_EMPLOYEE, DEMO_MANAGER
+from .logins import DEMO_ADMIN, DEMO_COORDINATOR, DEMO_EMPLOYEE, DEMO_MANAGER, DEMO_TOTP_SECRET
 from .names import person_name
 
 TEAM_NAMES = [
@@ -91,3 +91,31 @@ def create_staff(people, households, today, progress):
 
 def staff_total(households):
     return sum(staff_sizes(households))  # each team has one manager
+
+
+def give_staff_the_demo_app():
+    """Every member of staff gets an authenticator app with the published demo secret, so the
+    second login step (required for staff) works in the demo. Returns how many got one."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import encrypt
+    from django.db.models import Q
+
+    from porous.mfa import STAFF_GROUPS
+    from porous.models import User
+
+    is_staff = Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name__in=STAFF_GROUPS)
+    staff = (
+        User.objects.filter(is_staff)
+        .exclude(authenticator__type=Authenticator.Type.TOTP)
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    secret = encrypt(DEMO_TOTP_SECRET)
+    created = Authenticator.objects.bulk_create(
+        [
+            Authenticator(user_id=pk, type=Authenticator.Type.TOTP, data={"secret": secret})
+            for pk in staff.iterator()
+        ],
+        batch_size=2000,
+    )
+    return len(created)

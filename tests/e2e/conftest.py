@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # for their own set-up are still plain synchronous calls.
@@ -72,3 +73,32 @@ def assert_accessible(page):
         assert not bad, f"axe on {page.url}:\n" + "\n".join(bad)
 
     return check
+
+
+# (user id, code) typed so far: allauth takes each code only once, so a second login of the
+# same person within one period types the next period's code (MFA_TOTP_TOLERANCE allows it).
+_typed_codes = set()
+
+
+def enter_totp_code(page, email):
+    """The second login step: when the person has an authenticator app, the login asks for a
+    code; type the one the app shows now. Call it right after the password step."""
+    from allauth.mfa.models import Authenticator
+
+    from porous.mfa import totp_code
+    from porous.models import User
+
+    user = User.objects.get(email=email)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        return
+    field = page.locator("#id_code")
+    expect(field).to_be_visible()
+    code = next(
+        code
+        for code in (totp_code(user, step=step) for step in (0, 1, -1))
+        if (user.pk, code) not in _typed_codes
+    )
+    _typed_codes.add((user.pk, code))
+    field.fill(code)
+    field.press("Enter")
+    expect(field).to_have_count(0)

@@ -13,6 +13,7 @@ from porous.dashboard import selectors
 from porous.dashboard.filters import Filters
 from porous.models import GroupName
 from roles.models import Application
+from tests.e2e.conftest import enter_totp_code
 from tests.factories import (
     PASSWORD,
     ComplexFactory,
@@ -92,6 +93,7 @@ def log_in(page, live_server, email):
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#main form button[type=submit]").click()
+    enter_totp_code(page, email)
     expect(page.locator("#id_login")).to_have_count(0)
 
 

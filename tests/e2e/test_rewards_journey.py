@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from rewards.models import Grant
 from rewards.permissions import sync_rewards_permissions
+from tests.e2e.conftest import enter_totp_code
 from tests.factories import PASSWORD, ResidentFactory, StaffFactory
 from tests.factories_rewards import AllowanceLimitFactory, ArrangementFactory, GrantFactory
 
@@ -60,6 +61,7 @@ def log_in(page, live_server, email):
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password").press("Enter")
+    enter_totp_code(page, email)
     expect(page.locator("#id_login")).to_have_count(0)
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import enter_totp_code
 from tests.factories import PASSWORD, ResidentFactory, RoleFactory, StaffFactory
 from tests.factories_rewards import AllowanceLimitFactory, HourlyArrangementFactory
 from tests.factories_roles import OpeningFactory
@@ -17,6 +18,7 @@ def log_in(page, live_server, user):
     page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#main form button[type=submit]").first.click()
+    enter_totp_code(page, user.email)
     expect(page.locator("form[action$='/accounts/logout/']")).to_be_attached()
 
 

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import enter_totp_code
 from tests.factories import PASSWORD, ResidentFactory, RoleFactory, StaffFactory, TalentFactory
 from visits.models import FollowUp, Visit, VisitRequest
 from visits.permissions import sync_visits_permissions
@@ -30,6 +31,7 @@ def log_in(page, live_server, user):
     page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#main form button[type=submit]").first.click()
+    enter_totp_code(page, user.email)
     expect(page.locator("form[action$='/accounts/logout/']")).to_be_attached()
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -12,11 +13,14 @@ from django.utils import timezone
 
 from porous.demo import DEMO_LOGINS, DEMO_PASSWORD
 from porous.demo.catalogue import EXTRA_ROLES
+from porous.demo.logins import DEMO_MANAGER, DEMO_TENANT, DEMO_TOTP_SECRET
 from porous.demo.places import DIGITS_PER_NEIGHBOURHOOD, PostcodeAllocator
 from porous.demo.profiles import TALENTS
+from porous.mfa import code_for_secret, must_use_totp, totp_code
 from porous.models import GroupName, Team, User
 from roles.models import Role
 from tenants.models import Complex, Dwelling, Household, Neighbourhood, Resident, Talent
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -199,12 +203,44 @@ def test_demo_logins_pass_allauth_login_with_mandatory_verification(client, sett
             reverse("account_login"), {"login": login.email, "password": DEMO_PASSWORD}
         )
         assert response.status_code == 302, login.email
-        # Employees with the visit duty start on "Mijn week", everyone else on the matrix.
         user = User.objects.get(email=login.email)
+        if must_use_totp(user):
+            # Staff pass the second step with the code of the demo authenticator app.
+            assert response.url == reverse("mfa_authenticate"), login.email
+            response = client.post(
+                reverse("mfa_authenticate"), {"code": code_for_secret(DEMO_TOTP_SECRET)}
+            )
+            assert response.status_code == 302, login.email
+        # Employees with the visit duty start on "Mijn week", everyone else on the matrix.
         start = "visits:my-week" if user.has_visit_duty else "home"
         assert response.url == reverse(start), (login.email, response.url)
         assert str(User.objects.get(email=login.email).pk) == client.session["_auth_user_id"]
         client.logout()
+
+
+def test_every_member_of_staff_has_the_demo_app_and_residents_none():
+    output = seed()
+    staff = [user for user in User.objects.prefetch_related("groups") if must_use_totp(user)]
+    assert len(staff) >= 12
+    codes = {totp_code(user) for user in staff}
+    assert codes == {code_for_secret(DEMO_TOTP_SECRET)}
+    assert not Authenticator.objects.filter(user__resident__isnull=False).exists()
+    assert DEMO_TOTP_SECRET in output and "demo_code" in output
+
+
+def test_demo_code_prints_the_code_of_the_moment_for_demo_staff_only():
+    seed()
+    out = io.StringIO()
+    call_command("demo_code", DEMO_MANAGER.email, stdout=out)
+    # A code printed at the end of one period is still taken in the next (the tolerance).
+    assert out.getvalue().split()[0] in {
+        code_for_secret(DEMO_TOTP_SECRET, step=step) for step in (-1, 0)
+    }
+    with pytest.raises(CommandError, match="not a demo login"):
+        call_command("demo_code", DEMO_TENANT.email, stdout=out)
+    real = StaffFactory(email="echt@example.nl")  # an app with a secret of its own
+    with pytest.raises(CommandError, match="not a demo login"):
+        call_command("demo_code", real.email, stdout=out)
 
 
 def test_extra_roles_exist_with_their_rules():

@@ -121,14 +121,15 @@ def test_my_rewards_query_count_is_fixed(
     client, tenant, limits, this_month, django_assert_max_num_queries
 ):
     client.force_login(tenant.user)
-    # session, user, resident (access), limits, the month and year sums, the grants with
-    # their arrangements, the menu (its resident check, and the permissions another app's
-    # item asks for: 3), the session saved (3): 12, whatever the number of grants.
-    with django_assert_max_num_queries(12):
+    # session, user, the staff two-step check, resident (access), limits, the month and year
+    # sums, the grants with their arrangements, the menu (its resident check, and the
+    # permissions another app's item asks for: 3), the session saved (3): 13, whatever the
+    # number of grants.
+    with django_assert_max_num_queries(13):
         page(client.get(MY))
     for n in range(30):
         GrantFactory(resident=tenant, month=this_month, amount=D("1"), arrangement__name=f"A{n}")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         page(client.get(MY))
 
 
@@ -258,16 +259,16 @@ def test_approval_list_query_count_is_fixed(
     client, coordinator, limits, django_assert_max_num_queries
 ):
     client.force_login(coordinator)
-    # session, user, the permission check (user and group permissions: 2), the count, the
-    # grants with resident, user, arrangement and proposer, the limits, the month sums, the
-    # year sums, the menu's resident check, and the session saved (3): 13, whatever the
-    # number of grants.
+    # session, user, the staff two-step check, the permission check (user and group
+    # permissions: 2), the count, the grants with resident, user, arrangement and proposer,
+    # the limits, the month sums, the year sums, the menu's resident check, and the session
+    # saved (3): 14, whatever the number of grants.
     _waiting_grants(3)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         html = page(client.get(APPROVE_LIST))
     assert html.count('name="grants"') == 3
     _waiting_grants(40)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         html = page(client.get(APPROVE_LIST))
     assert html.count('name="grants"') == 43
 

@@ -74,10 +74,10 @@ def test_profile_query_count_is_fixed(client, tenant, django_assert_max_num_quer
     client.force_login(tenant.user)
     TalentFactory.create_batch(3)
     tenant.talents.set(TalentFactory.create_batch(5))
-    # session, user, resident with its household chain, talents, the menu's resident and
-    # permission checks (user, group), and the session saved (3): 10.
-    with django_assert_max_num_queries(10):
+    # session, user, the staff two-step check, resident with its household chain, talents,
+    # the menu's resident and permission checks (user, group), and the session saved (3): 11.
+    with django_assert_max_num_queries(11):
         assert client.get(DETAIL).status_code == 200
     tenant.talents.add(*TalentFactory.create_batch(10))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get(DETAIL).status_code == 200
