@@ -13,7 +13,8 @@ Cells: a status ("200", "403", "404", "405"), or L = 302 to the login page, A = 
 admin's login page (how the admin refuses), R = 302 anywhere else. Requests are made with an
 empty body; the Django test client does not check CSRF tokens.
 
-Staff pages may come to require MFA: change their cells here, nowhere else.
+Staff here hold an authenticator app, as the portal requires of them (the factories give
+them one); that staff without one reach no staff page is tested in tests/porous/test_staff_mfa.py.
 """
 
 import logging
@@ -163,29 +164,29 @@ MATRIX = {
         "GET":                        "L   R   R   R   R   R   R   R   R   R",
         "POST":                       "L   R   R   R   R   R   R   R   R   R"},
     "mfa_reauthenticate": {
-        "GET":                        "L   R   R   R   R   R   R   R   R   R",
-        "POST":                       "L   R   R   R   R   R   R   R   R   R"},
+        "GET":                        "L   R   R   R   200 200 200 200 200 200",
+        "POST":                       "L   R   R   R   200 200 200 200 200 200"},
     "mfa_activate_totp": {
         "GET":                        "L   R   R   R   R   R   R   R   R   R",
         "POST":                       "L   R   R   R   R   R   R   R   R   R"},
     "mfa_deactivate_totp": {
-        "GET":                        "L   404 404 404 404 404 404 404 404 404",
-        "POST":                       "L   404 404 404 404 404 404 404 404 404"},
+        "GET":                        "L   404 404 404 R   R   R   R   R   R",
+        "POST":                       "L   404 404 404 R   R   R   R   R   R"},
     "mfa_view_recovery_codes": {
-        "GET":                        "L   404 404 404 404 404 404 404 404 404"},
+        "GET":                        "L   404 404 404 R   R   R   R   R   R"},
     "mfa_generate_recovery_codes": {
         "GET":                        "L   R   R   R   R   R   R   R   R   R",
         "POST":                       "L   R   R   R   R   R   R   R   R   R"},
     "mfa_download_recovery_codes": {
-        "GET":                        "L   404 404 404 404 404 404 404 404 404",
-        "POST":                       "L   404 404 404 404 404 404 404 404 404"},
+        "GET":                        "L   404 404 404 R   R   R   R   R   R",
+        "POST":                       "L   404 404 404 R   R   R   R   R   R"},
 
     # The admin: administrators only. Everyone else is sent to its login page, which itself
     # sends anonymous visitors to the portal's login (porous/urls.py).
     #                                  an  A   B   hs  emp oth rdr crd mgr adm
     "admin:login": {
-        "GET":                        "L   200 200 200 200 200 200 200 200 R",
-        "POST":                       "L   200 200 200 200 200 200 200 200 200"},
+        "GET":                        "L   403 403 403 403 403 403 403 403 R",
+        "POST":                       "L   403 403 403 403 403 403 403 403 200"},
     "admin:logout": {
         "GET":                        "R   R   R   R   R   R   R   R   R   405",
         "POST":                       "R   R   R   R   R   R   R   R   R   200"},
@@ -416,6 +417,20 @@ MATRIX = {
         "GET":                        "L   403 403 403 403 403 403 403 200 200"},
     "dashboard:my-record": {
         "GET":                        "L   403 403 403 200 200 200 200 200 403"},
+
+    # AVG rights: the privacy page is public; everyone logged in downloads their own data;
+    # residents delete their own account (an empty form is shown again with its error),
+    # staff accounts are erased by an administrator.
+    #                                  an  A   B   hs  emp oth rdr crd mgr adm
+    "privacy:privacy": {"GET": PUBLIC},
+    "privacy:my-data": {
+        "GET":                        "L   200 200 200 200 200 200 200 200 200"},
+    "privacy:my-data-download": {
+        "GET":                        "L   200 200 200 200 200 200 200 200 200"},
+    "privacy:account-delete": {
+        "GET":                        "L   200 200 200 403 403 403 403 403 403",
+        "POST":                       "L   200 200 200 403 403 403 403 403 403"},
+    "admin:auditlog_logentry_changelist": {"GET": ADMIN_ONLY, "POST": ADMIN_ONLY},
 }
 # fmt: on
 
