@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PorousConfig(AppConfig):
     name = "porous"
     verbose_name = _("Corporation")
+
+    def ready(self):
+        from . import lookups  # noqa: F401 - registers the safe `in` for integer columns
