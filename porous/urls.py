@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from . import views
+from .converters import TokenConverter
+
+register_converter(TokenConverter, "token")
 
 # The admin logs in through allauth, so its rate limits and MFA apply there too.
 admin.site.login = login_required(admin.site.login)
