@@ -246,6 +246,15 @@ VISITS_PER_WEEK = env_int("VISITS_PER_WEEK", 1)
 VISIT_NOTES_RETENTION_MONTHS = env_int("VISIT_NOTES_RETENTION_MONTHS", 24)
 REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 
+# Request limits. The largest form (a visit log, or 200 ticked grants) is a few kB: 1 MiB is
+# plenty, and anything larger is refused with 400 before a view sees it. No page takes a file
+# (the register is imported with a management command that reads it from disk), so a request
+# carrying one is refused too; a future upload page must raise DATA_UPLOAD_MAX_NUMBER_FILES.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000  # the approval list has at most 200 boxes
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry on inactivity
 X_FRAME_OPTIONS = "DENY"
