@@ -251,7 +251,8 @@ class _Row:
             if required:
                 self.problems.append(_("%(column)s is empty") % {"column": column})
             return None
-        if value.isascii() and value.isdigit() and int(value) >= low:
+        # At most 18 digits: int() of a very long one raises instead (and no count is that big).
+        if value.isascii() and value.isdigit() and len(value) <= 18 and int(value) >= low:
             if high is None or int(value) <= high:
                 return int(value)
         if high is None:
