@@ -7,6 +7,7 @@ class PorousConfig(AppConfig):
     verbose_name = _("Corporation")
 
     def ready(self):
+        from . import lookups  # noqa: F401 - registers the safe `in` for integer columns
         from .audit import register_audited_models
 
         register_audited_models()

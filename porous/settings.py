@@ -277,6 +277,15 @@ REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 50 * 1024 * 102
 # than EMAIL_TIMEOUT, so a live worker's claim is never taken from it.
 REMINDER_CLAIM_TIMEOUT = env_int("REMINDER_CLAIM_TIMEOUT", 10 * 60)
 
+# Request limits. The largest form (a visit log, or 200 ticked grants) is a few kB: 1 MiB is
+# plenty, and anything larger is refused with 400 before a view sees it. No page takes a file
+# (the register is imported with a management command that reads it from disk), so a request
+# carrying one is refused too; a future upload page must raise DATA_UPLOAD_MAX_NUMBER_FILES.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000  # the approval list has at most 200 boxes
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 # Logged out after this many minutes without a request: long enough to fill in a visit log at
 # someone's kitchen table, short enough for a phone left behind.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)

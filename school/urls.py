@@ -23,6 +23,6 @@ urlpatterns = [
         views.certificate_pdf_download,
         name="certificate-pdf",
     ),
-    path("agenda/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
+    path("agenda/<token:token>.ics", views.calendar_feed, name="calendar-feed"),
     path("agenda/nieuwe-link/", views.calendar_token_reset, name="calendar-token-reset"),
 ]

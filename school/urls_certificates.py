@@ -7,5 +7,5 @@ app_name = "certificates"
 
 urlpatterns = [
     path("", views.certificate_lookup, name="certificate-lookup"),
-    path("<str:code>/", views.certificate_verify, name="certificate-verify"),
+    path("<token:code>/", views.certificate_verify, name="certificate-verify"),
 ]

@@ -129,17 +129,18 @@ def _read_text(file: str | os.PathLike | BinaryIO) -> str:
     else:
         data = file.read(limit + 1)
     _check_size(len(data), limit)
-    if not data.strip():
-        raise ValidationError(_("The file is empty."), code="empty")
     try:
         if b"\x00" in data:
             raise UnicodeError
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeError:
         raise ValidationError(
             _("This is not a text CSV file. Save the export as “CSV UTF-8” and try again."),
             code="not_csv",
         ) from None
+    if not text.strip():  # after decoding: a file with only the UTF-8 mark is empty too
+        raise ValidationError(_("The file is empty."), code="empty")
+    return text
 
 
 def _check_size(size: int, limit: int) -> None:
@@ -250,7 +251,8 @@ class _Row:
             if required:
                 self.problems.append(_("%(column)s is empty") % {"column": column})
             return None
-        if value.isascii() and value.isdigit() and int(value) >= low:
+        # At most 18 digits: int() of a very long one raises instead (and no count is that big).
+        if value.isascii() and value.isdigit() and len(value) <= 18 and int(value) >= low:
             if high is None or int(value) <= high:
                 return int(value)
         if high is None:
@@ -356,7 +358,9 @@ class _Table:
         meta, quote = self.model._meta, connection.ops.quote_name
         fields = [meta.get_field(name) for name in names]
         columns = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-        sql = f"UPDATE {quote(meta.db_table)} SET {columns} WHERE {quote(meta.pk.column)} = %s"
+        # Only our model's quoted table and column names go into the text (hence the nosec);
+        # the values are parameters.
+        sql = f"UPDATE {quote(meta.db_table)} SET {columns} WHERE {quote(meta.pk.column)} = %s"  # nosec B608
         params = [
             [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
             + [obj.pk]

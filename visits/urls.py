@@ -16,5 +16,5 @@ urlpatterns = [
     path("kom-binnen/", views.request_list, name="request-list"),
     path("kom-binnen/vragen/", views.request_create, name="request-create"),
     path("kom-binnen/<int:pk>/reactie/", views.request_feedback, name="request-feedback"),
-    path("agenda/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
+    path("agenda/<token:token>.ics", views.calendar_feed, name="calendar-feed"),
 ]

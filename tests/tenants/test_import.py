@@ -351,3 +351,9 @@ def test_command_refuses_a_file_without_the_columns(db, tmp_path):
 def test_command_reports_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="Cannot read .*nothing.csv"):
         call_command("import_register", str(tmp_path / "nothing.csv"), "--no-progress")
+
+
+def test_a_number_with_thousands_of_digits_is_a_row_error(db):
+    result = run([row(1, persons="0" * 4301), row(2)])
+    assert result.rows == {CREATED: 1, FAILED: 1}
+    assert "persons" in str(result.errors[0])
