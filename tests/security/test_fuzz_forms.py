@@ -18,6 +18,7 @@ from hypothesis import given
 from porous.dashboard.forms import DashboardFilterForm
 from porous.forms import AdminUserChangeForm, AdminUserCreationForm
 from porous.models import User
+from porous.privacy.forms import AccountDeleteForm
 from rewards.admin import GrantAddForm
 from rewards.forms import GrantDecisionForm
 from roles.forms import (
@@ -107,6 +108,11 @@ TARGETS = [
         ),
     ),
     Target(SignupForm, Page(lambda w: None, lambda w: reverse("account_signup"))),
+    Target(
+        AccountDeleteForm,
+        Page(lambda w: w.tenant.user, lambda w: reverse("privacy:account-delete")),
+        build=lambda w, data: AccountDeleteForm(data, user=w.tenant.user),
+    ),
     Target(
         ProfileForm,
         Page(lambda w: w.tenant.user, lambda w: reverse("tenants:profile-edit")),
