@@ -3,15 +3,38 @@ from auditlog.models import LogEntry as AuditLogEntry
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
-from .models import Reminder, Team, User
+from .models import GroupName, Reminder, Team, User
 from .privacy.erase import account_erase
 from .privacy.export import personal_data_json
+
+
+class LimitedGroupsMixin:
+    """For administrators who are not superusers: they put staff in the employee, coordinator
+    and manager groups, but only a superuser gives or takes away the groups that hand out
+    power over the admin or over board seats."""
+
+    RESERVED = (GroupName.ADMINISTRATOR, GroupName.TENANTS_ORGANISATION)
+
+    def clean_groups(self):
+        chosen = self.cleaned_data["groups"]
+        before = set()
+        if self.instance.pk:
+            before = set(self.instance.groups.values_list("name", flat=True))
+        changed = (before ^ {group.name for group in chosen}) & set(self.RESERVED)
+        if changed:
+            raise ValidationError(
+                _("Only a superuser can give or take away these groups: %(groups)s.")
+                % {"groups": ", ".join(sorted(changed))},
+                code="reserved_group",
+            )
+        return chosen
 
 
 @admin.register(User)
@@ -47,6 +70,20 @@ class UserAdmin(DjangoUserAdmin):
     ]
     readonly_fields = ["last_login", "date_joined"]
     actions = ["export_personal_data", "erase_accounts"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only superusers make superusers or hand out single permissions (such as reading
+        every visit's notes): otherwise an administrator could give them to themselves."""
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [*fields, "is_superuser", "user_permissions"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if request.user.is_superuser or "groups" not in form.base_fields:
+            return form
+        return type("LimitedUserChangeForm", (LimitedGroupsMixin, form), {})
 
     @admin.action(description=_("Download all their data (AVG request)"))
     def export_personal_data(self, request, queryset):

@@ -23,6 +23,9 @@ GROUP_PERMISSIONS = {
 ADMINISTRATOR_APPS = ["porous", "tenants", "auth"]
 # Administrators read the audit log; nobody changes it.
 ADMINISTRATOR_READS = {"auditlog": ["view_logentry"]}
+# Changing what a group may do is how a permission would reach many people at once (reading
+# visit notes, say): only superusers do that. Administrators put people in groups.
+ADMINISTRATOR_WITHHELD = {"auth": ["add_group", "change_group", "delete_group"]}
 
 
 def sync_groups(apps):
@@ -43,6 +46,13 @@ def sync_groups(apps):
     for app_label, codenames in ADMINISTRATOR_READS.items():
         if app_label in labels:
             grant_app_permissions(apps, app_label, {"administrator": codenames})
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    administrator = Group.objects.get(name="administrator")
+    for app_label, codenames in ADMINISTRATOR_WITHHELD.items():
+        administrator.permissions.remove(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
 
 
 def grant_app_permissions(apps, app_label, group_codenames):

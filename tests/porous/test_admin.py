@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group, Permission
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
-from porous.models import User
-from tests.factories import HouseholdFactory, ResidentFactory
+from porous.models import GroupName, User
+from tests.factories import HouseholdFactory, ResidentFactory, StaffFactory
 
 
 @pytest.mark.django_db
@@ -57,3 +59,57 @@ def test_administrator_group_can_create_an_employee(client, administrator):
     )
     assert response.status_code == 302
     assert User.objects.filter(email="nieuw@example.nl").exists()
+
+
+def change_user(client, admin_user, target, **changes):
+    """Post the admin's change form for `target` as `admin_user`, with its current values."""
+    client.force_login(admin_user)
+    data = {
+        "email": target.email,
+        "full_name": target.full_name,
+        "language": target.language,
+        "is_active": "on",
+        "is_staff": "on" if target.is_staff else "",
+        "groups": [g.pk for g in target.groups.all()],
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "10:00:00",
+    }
+    data.update(changes)
+    return client.post(reverse("admin:porous_user_change", args=[target.pk]), data)
+
+
+@pytest.mark.django_db
+def test_an_administrator_cannot_make_themselves_superuser_or_read_all_notes(client, administrator):
+    notes = Permission.objects.get(codename="view_visit_notes")
+    response = change_user(
+        client, administrator, administrator, is_superuser="on", user_permissions=[notes.pk]
+    )
+    assert response.status_code == 302
+    administrator.refresh_from_db()
+    assert not administrator.is_superuser
+    assert not administrator.user_permissions.exists()
+
+
+@pytest.mark.django_db
+def test_an_administrator_puts_staff_in_work_groups_but_not_in_reserved_ones(client, administrator):
+    employee = StaffFactory(groups=[GroupName.EMPLOYEE])
+    coordinator = Group.objects.get(name=GroupName.COORDINATOR)
+    board = Group.objects.get(name=GroupName.TENANTS_ORGANISATION)
+    current = [g.pk for g in employee.groups.all()]
+
+    with translation.override("en"):
+        refused = change_user(client, administrator, employee, groups=[*current, board.pk])
+    assert refused.status_code == 200
+    assert "Only a superuser can give or take away these groups" in refused.content.decode()
+    assert not employee.groups.filter(pk=board.pk).exists()
+
+    accepted = change_user(client, administrator, employee, groups=[*current, coordinator.pk])
+    assert accepted.status_code == 302
+    assert employee.groups.filter(pk=coordinator.pk).exists()
+
+
+@pytest.mark.django_db
+def test_administrators_cannot_change_what_a_group_may_do(administrator, superuser):
+    assert not administrator.has_perm("auth.change_group")
+    assert administrator.has_perm("porous.change_user")
+    assert superuser.has_perm("auth.change_group")
