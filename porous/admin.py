@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import Reminder, Team, User
+from .paginators import EstimatedCountPaginator
 
 
 @admin.register(User)
@@ -18,6 +19,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["team"]
     search_fields = ["email", "full_name"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["full_name", "language"]}),
@@ -57,3 +59,4 @@ class ReminderAdmin(admin.ModelAdmin):
     raw_id_fields = ["recipient"]
     date_hierarchy = "due_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
