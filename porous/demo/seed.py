@@ -146,11 +146,9 @@ def seed_activity(rng, progress):
     from visits.demo import seed_visits
 
     counts = {}
-    steps = [seed_school, seed_rewards, seed_roles, seed_visits]
-    with _bar(progress, len(steps), "Courses, rewards, roles and visits", "steps") as bar:
-        for seed in steps:
-            counts.update(seed(rng=rng, progress=None))
-            bar.update()
+    # Each step shows its own bar: at 100,000 households the visits alone take minutes.
+    for seed in [seed_school, seed_rewards, seed_roles, seed_visits]:
+        counts.update(seed(rng=rng, progress=progress))
     return counts
 
 
