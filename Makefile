@@ -6,7 +6,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt messages install audit audit-code audit-deps
+.PHONY: run test lint fmt messages install audit audit-code audit-deps bench load
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,14 @@ audit-deps:
 	test -s .audit-requirements.txt
 	$(VENV)/bin/pip-audit --strict --progress-spinner off --no-deps --disable-pip \
 		--requirement .audit-requirements.txt
+
+# The benchmark and the load test (outside the test suite) on a PostgreSQL database of their
+# own, e.g. BENCH_DATABASE_URL=postgres://porous_ci:porous_ci@127.0.0.1:5432/porous_bench.
+# The first run seeds 100,000 households; later runs reuse them. Results: bench/results.md.
+bench: install
+	$(PY) bench/run.py
+	$(PY) bench/reminder_sweep.py
+
+# 50 users for 5 minutes; also needs BENCH_REDIS_URL (e.g. redis://127.0.0.1:6379/4).
+load: install
+	$(PY) bench/load.py

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import GroupName, Reminder, Team, User
+from .paginators import EstimatedCountPaginator
 from .privacy.erase import account_erase
 from .privacy.export import personal_data_json
 
@@ -49,6 +50,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["team"]
     search_fields = ["email", "full_name"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["full_name", "language"]}),
@@ -145,6 +147,7 @@ class ReminderAdmin(admin.ModelAdmin):
     raw_id_fields = ["recipient"]
     date_hierarchy = "due_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 # auditlog's own admin searches first_name and last_name, which our User does not have.
@@ -163,3 +166,4 @@ class AuditLogEntryAdmin(AuditlogLogEntryAdmin):
     ]
     search_fields = ["object_repr", "actor__email", "actor__full_name"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator

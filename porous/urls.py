@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", views.home, name="home"),
+    path("kader/", views.floor, name="floor"),
     path("rollen/", include("roles.urls")),
     path("profiel/", include("tenants.urls")),
     path("school/", include("school.urls")),

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -25,3 +26,13 @@ def home(request):
         "porous/home.html",
         {"matrix": rows, "categories": roles_by_category(rows), "resident": resident},
     )
+
+
+@login_required
+@require_safe
+def floor(request):
+    """The bare page frame for a logged-in user, and nothing else.
+
+    The benchmark's floor: every page is measured against it. It shows no data.
+    """
+    return render(request, "base.html")

@@ -5,6 +5,8 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from porous.paginators import EstimatedCountPaginator
+
 from . import services
 from .models import AllowanceLimit, Arrangement, Grant, Payout, first_of_month
 from .money import format_euro
@@ -105,6 +107,7 @@ class GrantAdmin(admin.ModelAdmin):
     raw_id_fields = ["resident", "proposed_by", "decided_by", "payout"]
     date_hierarchy = "month"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     add_form = GrantAddForm
     readonly_fields = [
         "resident",
@@ -171,6 +174,7 @@ class PayoutAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "created_by"]
     date_hierarchy = "created_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     inlines = [GrantInline]
 
     def has_add_permission(self, request):

@@ -79,6 +79,8 @@ REASONS = [
     "Bezichtigingen beoordeeld met de vliegende brigade",
 ]
 SAMPLE = 80  # residents with rewards: enough to show every case, small enough to stay quick
+# On a large register one resident in a hundred has rewards, so the ledger grows with the data.
+SAMPLE_SHARE = 100
 
 
 def _months_back(month, count):
@@ -177,7 +179,8 @@ def _residents(rng):
     from porous.demo.logins import DEMO_HOME_SEEKER, DEMO_TENANT
 
     ids = list(Resident.objects.order_by("pk").values_list("pk", flat=True))
-    chosen = set(rng.sample(ids, min(SAMPLE, len(ids))))
+    size = max(SAMPLE, len(ids) // SAMPLE_SHARE)
+    chosen = set(rng.sample(ids, min(size, len(ids))))
     demo = set(
         Resident.objects.filter(
             user__email__in=[DEMO_TENANT.email, DEMO_HOME_SEEKER.email]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from porous.paginators import EstimatedCountPaginator
+
 from .models import Application, Contribution, Invitation, Opening, Role
 
 
@@ -32,6 +34,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     raw_id_fields = ["resident", "opening", "decided_by"]
     date_hierarchy = "created_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(Invitation)
@@ -52,3 +55,4 @@ class ContributionAdmin(admin.ModelAdmin):
     raw_id_fields = ["application", "decided_by"]
     date_hierarchy = "date"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator

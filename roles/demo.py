@@ -211,7 +211,8 @@ def seed_roles(*, rng: random.Random, progress=None):
     if not (roles and complexes and coordinators):
         return {}
     _link_rewards_and_courses(roles, rng)
-    scale = max(2, min(6, len(complexes) // 10))
+    # Openings per role grow with the register: one complex in 25 has its own.
+    scale = max(2, len(complexes) // 25)
     openings = _openings(roles, complexes, coordinators, rng, scale)
     residents = list(
         Resident.objects.filter(Q(kind="home_seeker") | Q(household__isnull=False))
@@ -219,9 +220,10 @@ def seed_roles(*, rng: random.Random, progress=None):
         .order_by("pk")
     )
     applications = _fill(openings, residents, rng, today)
-    approved = _contributions(applications[:400], rng, today)
+    # Logged hours go through the allowance rules one by one: a tenth of the applications.
+    approved = _contributions(applications[: max(400, len(applications) // 10)], rng, today)
     _tenants_organisation(applications)
-    if progress:
+    if hasattr(progress, "update"):  # a bar of the caller's; True alone shows nothing here
         progress.update()
     return {
         "openings": len(openings),

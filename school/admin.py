@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from porous.paginators import EstimatedCountPaginator
+
 from . import services
 from .forms import RevokeForm
 from .models import (
@@ -72,6 +74,7 @@ class CourseRunAdmin(admin.ModelAdmin):
     raw_id_fields = ["course"]
     inlines = [CourseSessionInline]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_schedule()
@@ -101,6 +104,7 @@ class CourseSessionAdmin(admin.ModelAdmin):
     raw_id_fields = ["run", "teacher"]
     date_hierarchy = "start"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -145,6 +149,7 @@ class EnrollmentAdmin(admin.ModelAdmin):
     raw_id_fields = ["learner", "run", "completed_by"]
     date_hierarchy = "created_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     actions = ["withdraw_selected", "complete_selected"]
 
     def get_form(self, request, obj=None, **kwargs):
@@ -211,6 +216,7 @@ class AttendanceAdmin(admin.ModelAdmin):
     search_fields = ["enrollment__learner__full_name", "session__run__course__title"]
     raw_id_fields = ["enrollment", "session", "registered_by"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 class CertificateAddForm(forms.ModelForm):
@@ -240,6 +246,7 @@ class CertificateAdmin(admin.ModelAdmin):
     raw_id_fields = ["enrollment", "issued_by", "revoked_by"]
     date_hierarchy = "issued_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     actions = ["revoke_selected"]
     readonly_fields = [
         "enrollment",

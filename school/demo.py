@@ -61,6 +61,10 @@ def _people():
     )
 
 
+# One more finished and one more coming run of each course per this many residents.
+RESIDENTS_PER_EXTRA_RUN = 3000
+
+
 def _at(day, hour, minute=0):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
@@ -256,6 +260,11 @@ def seed_school(*, rng, progress=None):
             else:
                 seeder.coming_run(course, extra_learners=coming)
             bar.update()
+        # A large corporation runs every course several times a year, for more learners.
+        for _ in range(len(people.residents) // RESIDENTS_PER_EXTRA_RUN):
+            for course in courses.values():
+                certificates += seeder.finished_run(course)
+                seeder.coming_run(course)
         others = [c for c in certificates if c.enrollment.learner.email not in people.logins]
         if others:
             services.certificate_revoke(

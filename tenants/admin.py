@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from porous.paginators import EstimatedCountPaginator
+
 from .models import Complex, Dwelling, Household, Neighbourhood, Resident, Talent
 
 
@@ -25,6 +27,7 @@ class DwellingAdmin(admin.ModelAdmin):
     search_fields = ["postcode", "street"]
     raw_id_fields = ["complex"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(Household)
@@ -43,6 +46,7 @@ class HouseholdAdmin(admin.ModelAdmin):
     raw_id_fields = ["dwelling"]
     date_hierarchy = "tenancy_start"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(Talent)
@@ -60,3 +64,4 @@ class ResidentAdmin(admin.ModelAdmin):
     raw_id_fields = ["user", "household"]
     filter_horizontal = ["talents"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator

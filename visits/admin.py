@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from porous.paginators import EstimatedCountPaginator
+
 from .models import FollowUp, NeighbourhoodCoordinator, NoteAccess, Visit, VisitRequest
 
 
@@ -41,6 +43,7 @@ class VisitAdmin(admin.ModelAdmin):
     raw_id_fields = ["household", "employee", "request"]
     date_hierarchy = "planned_for"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     exclude = ["notes"]
     readonly_fields = ["notes_link", "created_at", "logged_at", "notes_erased_at"]
     inlines = [FollowUpInline]
@@ -66,6 +69,7 @@ class FollowUpAdmin(admin.ModelAdmin):
     search_fields = ["=visit__pk", "owner__email", "owner__full_name", "description"]
     raw_id_fields = ["visit", "owner", "talent"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(VisitRequest)
@@ -77,6 +81,7 @@ class VisitRequestAdmin(admin.ModelAdmin):
     raw_id_fields = ["household", "resident"]
     date_hierarchy = "created_at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(NoteAccess)
@@ -93,6 +98,7 @@ class NoteAccessAdmin(admin.ModelAdmin):
     search_fields = ["=visit__id", "user__email", "user__full_name"]
     date_hierarchy = "at"
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def lookup_allowed(self, lookup, value, request=None):
         # The visit page links here with ?visit__id__exact=<pk>.

@@ -126,6 +126,16 @@ class Visit(models.Model):
             # Mijn week, the streak, the reminders and the dashboard: an employee's logged
             # visits by date (week).
             models.Index(fields=["employee", "visited_on"], name="visits_visit_emp_week_idx"),
+            # The admin's visit list: newest planned first (Meta.ordering), and its date
+            # drill-down (DISTINCT years/months of planned_for) read from the index.
+            models.Index(fields=["planned_for", "id"], name="visits_visit_planned_for_idx"),
+            # Dashboard "households reached": per household, was it reached (ever, and in
+            # the last 12 months)? Only reached visits, so the probe reads no other rows.
+            models.Index(
+                fields=["household", "visited_on"],
+                condition=Q(status="logged", outcome="visited"),
+                name="visits_visit_hh_reached_idx",
+            ),
             # Suggestions: the last visit per household, and "visited recently".
             models.Index(fields=["household", "visited_on"], name="visits_visit_hh_last_idx"),
             # Suggestions, "longest since the last visit": reached visits, oldest first.

@@ -1,0 +1,335 @@
+"""The benchmark: pages on the large data, measured against gunicorn + PostgreSQL.
+
+    BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/run.py
+
+Seeds the database once (BENCH_HOUSEHOLDS, default 100,000) and reuses it afterwards. For each
+page: the median and p95 over BENCH_REQUESTS sequential requests, the ratio to the floor (the
+same user's bare base page), the number of queries, and the large tables the plan reads in full.
+For the dashboard also the ratio to running its own SELECTs directly. Writes bench/results.md.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Gunicorn, login_session, machine, percentile, setup_django, write_section
+
+setup_django()
+
+import requests  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from porous.dashboard.blocks import TABLE_BLOCKS  # noqa: E402
+from porous.demo.logins import (  # noqa: E402
+    DEMO_ADMIN,
+    DEMO_COORDINATOR,
+    DEMO_EMPLOYEE,
+    DEMO_MANAGER,
+    DEMO_TENANT,
+)
+from porous.models import Team, User  # noqa: E402
+from tenants.models import Household, Neighbourhood  # noqa: E402
+from visits.models import Visit  # noqa: E402
+from visits.weeks import local_today  # noqa: E402
+
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
+WARMUP = 3
+HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "100000"))
+# A plan that reads a table of more rows than this in full is reported as a scan.
+BIG_TABLE = 10_000
+CSRF = "b" * 32  # a fixed CSRF secret: sent as cookie and header, as a browser form would
+
+
+@dataclass
+class Page:
+    name: str
+    who: str | None  # a key of USERS, or None for anonymous
+    path: str
+    goal: str  # "3x", "10x" or "admin"
+    post: dict | None = None
+    times: list = field(default_factory=list)
+    queries: int = 0
+    scans: set = field(default_factory=set)
+
+
+USERS = {
+    "resident": DEMO_TENANT.email,
+    "employee": DEMO_EMPLOYEE.email,
+    "coordinator": DEMO_COORDINATOR.email,
+    "manager": DEMO_MANAGER.email,
+    "administrator": DEMO_ADMIN.email,
+}
+
+
+def ensure_data():
+    """Migrate, seed when empty, and refresh the planner's statistics."""
+    call_command("migrate", interactive=False, verbosity=0)
+    seeded = None
+    if not Household.objects.exists():
+        started = time.monotonic()
+        call_command("seed_demo", households=HOUSEHOLDS)
+        seeded = time.monotonic() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return seeded
+
+
+def table_sizes():
+    from rewards.models import Grant
+    from roles.models import Application, Opening
+    from school.models import Enrollment
+    from tenants.models import Resident
+
+    return {
+        "households": Household.objects.count(),
+        "users": User.objects.count(),
+        "residents with an account": Resident.objects.count(),
+        "employees with visit duty": User.objects.filter(has_visit_duty=True).count(),
+        "visits": Visit.objects.count(),
+        "openings": Opening.objects.count(),
+        "applications": Application.objects.count(),
+        "enrolments": Enrollment.objects.count(),
+        "grants": Grant.objects.count(),
+    }
+
+
+def planned_visits(employee, count):
+    """Planned visits for today, for the visit log POSTs: households without an open plan."""
+    today = local_today()
+    taken = Visit.objects.planned().values("household")
+    households = (
+        Household.objects.filter(tenancy_end__isnull=True)
+        .exclude(pk__in=taken)
+        .order_by("?")
+        .values_list("pk", flat=True)[:count]
+    )
+    visits = [
+        Visit(employee=employee, household_id=pk, kind=Visit.Kind.REGULAR, planned_for=today)
+        for pk in households
+    ]
+    return Visit.objects.bulk_create(visits)
+
+
+def define_pages(users):
+    today = local_today()
+    neighbourhood = Neighbourhood.objects.order_by("pk").first()
+    team = Team.objects.order_by("pk").first()
+    start = today - datetime.timedelta(weeks=26)
+    filtered = f"?start={start}&end={today}&neighbourhood={neighbourhood.pk}&team={team.pk}"
+    dashboard = reverse("dashboard:dashboard")
+    pages = [Page(f"floor ({who})", who, reverse("floor"), "floor") for who in USERS]
+    pages += [
+        Page("home with the matrix, anonymous", None, reverse("home"), "3x"),
+        Page("home with the matrix, resident", "resident", reverse("home"), "3x"),
+        Page("Mijn ladder", "resident", reverse("roles:my-ladder"), "3x"),
+        Page("Mijn week", "employee", reverse("visits:my-week"), "3x"),
+        Page(
+            "applications to decide (coordinator)",
+            "coordinator",
+            reverse("roles:coordinator-applications"),
+            "3x",
+        ),
+        Page(
+            "visit log (POST)",
+            "employee",
+            "",
+            "3x",
+            post={"outcome": "visited", "visited_on": today.isoformat(), "satisfaction": "8"},
+        ),
+        Page("dashboard", "manager", dashboard, "10x"),
+        Page("dashboard, filtered", "manager", dashboard + filtered, "10x"),
+    ]
+    pages += [
+        Page(f"CSV {slug}", "manager", reverse("dashboard:block-csv", args=[slug]), "10x")
+        for slug in TABLE_BLOCKS
+    ]
+    pages += [
+        Page("admin: visits", "administrator", "/admin/visits/visit/", "admin"),
+        Page("admin: households", "administrator", "/admin/tenants/household/", "admin"),
+        Page("admin: grants", "administrator", "/admin/rewards/grant/", "admin"),
+    ]
+    return pages
+
+
+def is_select(sql):
+    return sql.lstrip().upper().startswith(("SELECT", "WITH"))
+
+
+def big_scans(sql):
+    """The large tables a SELECT's plan reads in full (Seq Scan)."""
+    if not is_select(sql):
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0][0]["Plan"]
+    found, nodes = set(), [plan]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node.get("Plans", []))
+        if node["Node Type"] == "Seq Scan":
+            table = node["Relation Name"]
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+                if cursor.fetchone()[0] > BIG_TABLE:
+                    found.add(table)
+    return found
+
+
+def in_process(page, sessions, visit_pks):
+    """Run the page once in this process: its queries, and the big tables they scan."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    if page.who:
+        client.cookies["sessionid"] = sessions[page.who]
+    with CaptureQueriesContext(connection) as captured:
+        if page.post:
+            response = client.post(visit_log_path(visit_pks.pop()), page.post)
+        else:
+            response = client.get(page.path)
+    expected = 302 if page.post else 200
+    if response.status_code != expected:
+        sys.exit(f"{page.name}: {response.status_code} in process, expected {expected}")
+    page.queries = len(captured.captured_queries)
+    for query in captured.captured_queries:
+        page.scans |= big_scans(query["sql"])
+    return captured.captured_queries
+
+
+def visit_log_path(pk):
+    return reverse("visits:visit-log", args=[pk])
+
+
+def over_http(page, server, http, visit_pks):
+    session = http[page.who]
+    for number in range(WARMUP + REQUESTS):
+        started = time.perf_counter()
+        if page.post:
+            response = session.post(
+                server.url + visit_log_path(visit_pks.pop()),
+                data=page.post,
+                headers={"X-CSRFToken": CSRF},
+                allow_redirects=False,
+            )
+        else:
+            response = session.get(server.url + page.path, allow_redirects=False)
+        took = time.perf_counter() - started
+        expected = 302 if page.post else 200
+        if response.status_code != expected:
+            sys.exit(f"{page.name}: {response.status_code} over HTTP, expected {expected}")
+        if number >= WARMUP:
+            page.times.append(took)
+
+
+def sql_time(queries, rounds=10):
+    """Median time of running the page's SELECTs directly on the connection."""
+    selects = [q["sql"] for q in queries if is_select(q["sql"])]
+    totals = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql in selects:
+                cursor.execute(sql)
+                cursor.fetchall()
+        totals.append(time.perf_counter() - started)
+    return statistics.median(totals), len(selects)
+
+
+def main():
+    started = time.monotonic()
+    seeded = ensure_data()
+    sizes = table_sizes()
+    users = {who: User.objects.get(email=email) for who, email in USERS.items()}
+    sessions = {who: login_session(user) for who, user in users.items()}
+    pages = define_pages(users)
+    log_page = next(p for p in pages if p.post)
+    visit_pks = [v.pk for v in planned_visits(users["employee"], WARMUP + REQUESTS + 1)]
+
+    dashboard_sql = {}
+    for page in pages:
+        queries = in_process(page, sessions, visit_pks)
+        if page.name.startswith("dashboard"):
+            dashboard_sql[page.name] = sql_time(queries)
+
+    with Gunicorn(workers=int(os.environ.get("BENCH_WORKERS", "3"))) as server:
+        http = {None: requests.Session()}
+        for who, key in sessions.items():
+            http[who] = requests.Session()
+            http[who].cookies.set("sessionid", key)
+            http[who].cookies.set("csrftoken", CSRF)
+        for page in pages:
+            over_http(page, server, http, visit_pks)
+            print(f"{page.name:<45} {statistics.median(page.times) * 1000:8.1f} ms", flush=True)
+    assert log_page.times
+
+    report(pages, sizes, seeded, dashboard_sql, time.monotonic() - started)
+
+
+def report(pages, sizes, seeded, dashboard_sql, seconds):
+    floors = {p.who: statistics.median(p.times) for p in pages if p.goal == "floor"}
+    limits = {"3x": 3, "10x": 10}
+    lines = [
+        "## Pages",
+        "",
+        f"Run on {datetime.date.today():%Y-%m-%d}: {machine()}.",
+        f"gunicorn with {os.environ.get('BENCH_WORKERS', '3')} sync workers on 127.0.0.1; "
+        f"{REQUESTS} sequential requests per page after {WARMUP} warm-up requests; "
+        f"the whole run took {seconds:.0f} s.",
+        "",
+        "Data: " + ", ".join(f"{n:,} {name}" for name, n in sizes.items()) + ".",
+    ]
+    if seeded is not None:
+        lines.append(f"Seeded in this run in {seeded:.0f} s.")
+    lines += [
+        "",
+        "The ratio compares a page with the floor of the same user (the anonymous home page "
+        "with the resident's floor). Scans: large tables the query plans read in full.",
+        "",
+        "| page | user | median ms | p95 ms | × floor | goal | queries | scans |",
+        "|---|---|--:|--:|--:|---|--:|---|",
+    ]
+    missed = []
+    for page in pages:
+        median = statistics.median(page.times)
+        floor = floors[page.who or "resident"]
+        ratio = median / floor
+        goal = limits.get(page.goal)
+        verdict = page.goal if page.goal in ("floor", "admin") else f"≤ {page.goal}"
+        if goal and ratio > goal:
+            verdict += " **missed**"
+            missed.append(page.name)
+        lines.append(
+            f"| {page.name} | {page.who or 'anonymous'} | {median * 1000:.1f} | "
+            f"{percentile(page.times, 0.95) * 1000:.1f} | {ratio:.1f} | {verdict} | "
+            f"{page.queries} | {', '.join(sorted(page.scans)) or '–'} |"
+        )
+    lines += ["", "Dashboard against its own SQL (its SELECTs run directly on one connection):", ""]
+    lines += ["| page | SELECTs | SQL median ms | page median ms | page ÷ SQL | goal |"]
+    lines += ["|---|--:|--:|--:|--:|---|"]
+    for page in pages:
+        if page.name in dashboard_sql:
+            sql, count = dashboard_sql[page.name]
+            median = statistics.median(page.times)
+            ratio = median / sql
+            verdict = "≤ 1.5" + (" **missed**" if ratio > 1.5 else "")
+            if ratio > 1.5:
+                missed.append(page.name + " against its SQL")
+            lines.append(
+                f"| {page.name} | {count} | {sql * 1000:.1f} | {median * 1000:.1f} | "
+                f"{ratio:.2f} | {verdict} |"
+            )
+    lines += ["", "Goals missed: " + (", ".join(missed) if missed else "none") + "."]
+    write_section("pages", "\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
