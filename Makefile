@@ -24,7 +24,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	mkdir -p .celery/queue .celery/processed .celery/control
-	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py seed_demo --if-empty --no-logins
 	$(PY) -m porous.demo
 	$(VENV)/bin/honcho start
 

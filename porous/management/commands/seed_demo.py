@@ -37,6 +37,11 @@ class Command(BaseCommand):
             help="Do nothing (and succeed) when the database already has households.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Do not show progress bars.")
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Do not print the demo logins (make run prints them once, after this).",
+        )
 
     def handle(self, *args, **options):
         reason = database_has_data()
@@ -60,6 +65,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data created in {seconds:.1f} s:"))
         for name, count in counts.items():
             self.stdout.write(f"  {name:<{width}}  {count:>8,}")
-        self.stdout.write("")
-        self.stdout.write("Demo logins:")
-        self.stdout.write(logins_table())
+        if not options["no_logins"]:
+            self.stdout.write("")
+            self.stdout.write("Demo logins:")
+            self.stdout.write(logins_table())
