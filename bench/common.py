@@ -51,24 +51,34 @@ def login_session(user):
 
     The bench and the load test log in this way so that they do not depend on the login form.
     The session also carries allauth's record of a password and a TOTP step, so pages that
-    ask staff for a second factor treat it as done. This is the one place to adapt when the
+    ask staff for a second factor treat it as done. A user without an authenticator app gets
+    one (the demo secret), as the staff rule wants. This is the one place to adapt when the
     login steps change.
     """
     from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
     from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import encrypt
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
+    from porous.demo.logins import DEMO_TOTP_SECRET
+
     now = time.time()
-    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    # Staff must hold an authenticator app before staff pages; staff seeded before that rule
+    # have none, and without one every staff page answers with a redirect to set it up.
+    totp, _ = Authenticator.objects.get_or_create(
+        user=user,
+        type=Authenticator.Type.TOTP,
+        defaults={"data": {"secret": encrypt(DEMO_TOTP_SECRET)}},
+    )
     session = SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[AUTHENTICATION_METHODS_SESSION_KEY] = [
         {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp", **({"id": totp.pk} if totp else {})},
+        {"method": "mfa", "at": now, "type": "totp", "id": totp.pk},
     ]
     session[f"{AUTHENTICATION_METHODS_SESSION_KEY}_user"] = str(user.pk)
     session.save()

@@ -80,11 +80,12 @@ def roles_by_category(rows):
     ]
 
 
-def completed_courses(user):
-    """Courses finished with a certificate that still stands: the ones that unlock roles."""
+def completed_courses(course_ids):
+    """Courses finished with a certificate that still stands (their ids from the resident's
+    history, read once): the ones that unlock roles."""
     from school.models import Course
 
-    return list(Course.objects.filter(pk__in=completed_course_ids(user)).order_by("title"))
+    return list(Course.objects.filter(pk__in=course_ids).order_by("title"))
 
 
 def resident_history(resident):
@@ -201,7 +202,7 @@ def ladder_page(resident):
     return {
         "resident": resident,
         "held": held,
-        "courses": completed_courses(resident.user),
+        "courses": completed_courses(history.completed_course_ids),
         "next_grade": grade,
         "next_roles": next_roles,
         "can_take_now": [s for s in statuses.values() if s.can_take],
@@ -217,7 +218,8 @@ def next_grade_for(history):
 
 def talent_suggestions(resident, statuses, limit=5):
     """Open openings of roles that fit the resident's talents and that they can take now."""
-    talent_ids = list(resident.talents.values_list("pk", flat=True))
+    # all(): the talents prefetched with the resident, no query of its own.
+    talent_ids = [talent.pk for talent in resident.talents.all()]
     if not talent_ids:
         return []
     takeable = [pk for pk, status in statuses.items() if status.can_take]

@@ -17,7 +17,17 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -203,10 +213,17 @@ def _longest_ago(today, window):
 
 def _open_follow_ups_nearby(today, window):
     # Two queries: the complexes with the most open follow-ups, then households there.
+    # Open follow-ups are few: each looks up its complex by primary keys (a subquery), where
+    # a join lets the planner read the whole visits table to meet them.
+    complex_of_visit = (
+        Visit.objects.filter(pk=OuterRef("visit_id"))
+        .order_by()
+        .values("household__dwelling__complex_id")[:1]
+    )
     complexes = dict(
         FollowUp.objects.open()
         .order_by()
-        .values_list("visit__household__dwelling__complex")
+        .values_list(Subquery(complex_of_visit))
         .annotate(n=Count("pk"))
         .order_by("-n")[:20]
     )
