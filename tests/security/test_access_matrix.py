@@ -117,6 +117,9 @@ ADMIN_WITHOUT_PERMISSION = "A   A   A   A   A   A   A   A   A   403"
 MATRIX = {
     #                                  an  A   B   hs  emp oth rdr crd mgr adm
     "home": {"GET": PUBLIC},
+    # The benchmark's yardstick: the bare base template for anyone logged in.
+    "floor": {
+        "GET":                        "L   200 200 200 200 200 200 200 200 200"},
     "set_language": {
         "GET":                        "R   R   R   R   R   R   R   R   R   R",
         "POST":                       "R   R   R   R   R   R   R   R   R   R"},
