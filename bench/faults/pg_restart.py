@@ -56,10 +56,9 @@ import dj_database_url  # noqa: E402
 import psycopg  # noqa: E402
 import psycopg.sql  # noqa: E402
 import requests  # noqa: E402
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from bench.common import login_session  # noqa: E402
 from porous.models import GroupName  # noqa: E402
 from tests.factories import StaffFactory  # noqa: E402
 from tests.factories_visits import VisitFactory  # noqa: E402
@@ -70,16 +69,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def logged_in_session(user):
-    """A session as the login would leave it (kept in one place: MFA may need more here)."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
 
 
 def fresh_database():
@@ -184,7 +173,7 @@ def restart_database(load):
 
 def main():
     employee, visits = prepare()
-    session_key = logged_in_session(employee)
+    session_key = login_session(employee)
     connection.close()  # the restart must not hit this process's own connection
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="faults-gunicorn-", suffix=".log", delete=False)
