@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import PASSWORD
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # for their own set-up are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -102,3 +104,20 @@ def enter_totp_code(page, email):
     field.fill(code)
     field.press("Enter")
     expect(field).to_have_count(0)
+
+
+def log_in(page, live_server, email, password=PASSWORD):
+    """Log in through the form as a person does, with the second step when they have an app."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("#id_password").press("Enter")
+    enter_totp_code(page, email)
+    expect(page.locator("form[action$='/accounts/logout/']").first).to_be_attached()
+
+
+def assert_no_sideways_scroll(page):
+    """Nothing on the page is wider than the window (a 360 px phone, say)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"page scrolls sideways: {width}px"

@@ -13,9 +13,8 @@ from porous.dashboard import selectors
 from porous.dashboard.filters import Filters
 from porous.models import GroupName
 from roles.models import Application
-from tests.e2e.conftest import enter_totp_code
+from tests.e2e.conftest import assert_no_sideways_scroll, log_in
 from tests.factories import (
-    PASSWORD,
     ComplexFactory,
     HouseholdFactory,
     NeighbourhoodFactory,
@@ -87,21 +86,6 @@ def cast():
     return manager, places
 
 
-def log_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#main form button[type=submit]").click()
-    enter_totp_code(page, email)
-    expect(page.locator("#id_login")).to_have_count(0)
-
-
-def fits_a_phone(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"page scrolls sideways on a phone: {width}px"
-
-
 def test_manager_filters_the_dashboard_and_downloads_a_table(
     live_server, page, shoot, assert_accessible, cast
 ):
@@ -161,7 +145,7 @@ def test_manager_filters_the_dashboard_and_downloads_a_table(
 
     # On a phone, by keyboard: the same page, nothing wider than the screen.
     page.set_viewport_size({"width": 360, "height": 740})
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("dashboard-360")
     assert_accessible()
     page.locator("#id_neighbourhood").focus()
@@ -183,6 +167,6 @@ def test_employee_sees_only_their_own_record(live_server, page, shoot, assert_ac
     shoot("my-record")
     assert_accessible()
     page.set_viewport_size({"width": 360, "height": 740})
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("my-record-360")
     assert_accessible()

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from rewards.models import Grant
 from rewards.permissions import sync_rewards_permissions
-from tests.e2e.conftest import enter_totp_code
-from tests.factories import PASSWORD, ResidentFactory, StaffFactory
+from tests.e2e.conftest import assert_no_sideways_scroll, log_in
+from tests.factories import ResidentFactory, StaffFactory
 from tests.factories_rewards import AllowanceLimitFactory, ArrangementFactory, GrantFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -55,21 +55,6 @@ def cast():
     return tenant, coordinator, waiting
 
 
-def log_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    enter_totp_code(page, email)
-    expect(page.locator("#id_login")).to_have_count(0)
-
-
-def fits_a_phone(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"page scrolls sideways on a phone: {width}px"
-
-
 def test_coordinator_approves_and_the_resident_sees_it_with_the_room_left(
     live_server, page, shoot, assert_accessible, cast
 ):
@@ -86,7 +71,7 @@ def test_coordinator_approves_and_the_resident_sees_it_with_the_room_left(
 
     # On a phone, by keyboard: tick the grant and approve it.
     page.set_viewport_size({"width": 360, "height": 740})
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("approve-list-360")
     assert_accessible()
     page.locator(f"#grant-{waiting.pk}").focus()
@@ -96,7 +81,7 @@ def test_coordinator_approves_and_the_resident_sees_it_with_the_room_left(
     page.keyboard.press("Enter")
     expect(page.locator(".alert-success")).to_be_visible()
     expect(page.locator("#nothing-to-approve")).to_be_visible()
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("approved-360")
     assert_accessible()
     waiting.refresh_from_db()
@@ -117,12 +102,12 @@ def test_coordinator_approves_and_the_resident_sees_it_with_the_room_left(
     assert_accessible()
 
     page.set_viewport_size({"width": 360, "height": 740})
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("my-rewards-360")
     assert_accessible()
     page.locator(f'a[href="/beloningen/{waiting.pk}/"]').click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vrijwilligersvergoeding per taak")
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("grant-detail-360")
     assert_accessible()
 
@@ -144,6 +129,6 @@ def test_coordinator_downloads_the_payout_file(live_server, page, shoot, assert_
     page.reload()
     expect(page.locator("#nothing-to-pay")).to_be_visible()
     page.set_viewport_size({"width": 360, "height": 740})
-    fits_a_phone(page)
+    assert_no_sideways_scroll(page)
     shoot("payout-list-after-360")
     assert_accessible()

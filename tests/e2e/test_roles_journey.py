@@ -4,22 +4,13 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import enter_totp_code
-from tests.factories import PASSWORD, ResidentFactory, RoleFactory, StaffFactory
+from tests.e2e.conftest import log_in
+from tests.factories import ResidentFactory, RoleFactory, StaffFactory
 from tests.factories_rewards import AllowanceLimitFactory, HourlyArrangementFactory
 from tests.factories_roles import OpeningFactory
 from tests.factories_school import CourseFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#main form button[type=submit]").first.click()
-    enter_totp_code(page, user.email)
-    expect(page.locator("form[action$='/accounts/logout/']")).to_be_attached()
 
 
 def log_out(page):
@@ -45,7 +36,7 @@ def test_from_locked_role_to_reward(live_server, page, shoot, assert_accessible)
     opening = OpeningFactory(role=role, coordinator=coordinator, places=2)
 
     # The tenant sees the locked grade-2 role and the course that unlocks it.
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     page.goto(f"{live_server.url}/rollen/toezichthouder/")
     expect(page.get_by_role("link", name="Basiscursus toezicht").first).to_be_visible()
     shoot("locked-role")
@@ -62,7 +53,7 @@ def test_from_locked_role_to_reward(live_server, page, shoot, assert_accessible)
     log_out(page)
 
     # The coordinator accepts.
-    log_in(page, live_server, coordinator)
+    log_in(page, live_server, coordinator.email)
     page.goto(f"{live_server.url}/rollen/coordinator/")
     shoot("coordinator-list")
     assert_accessible()
@@ -72,7 +63,7 @@ def test_from_locked_role_to_reward(live_server, page, shoot, assert_accessible)
 
     # The tenant logs hours on a phone.
     page.set_viewport_size({"width": 360, "height": 740})
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     page.goto(f"{live_server.url}/rollen/mijn-aanmeldingen/")
     page.locator("a[href$='/uren/']").click()
     page.locator("#id_hours").fill("3")
@@ -85,14 +76,14 @@ def test_from_locked_role_to_reward(live_server, page, shoot, assert_accessible)
 
     # The coordinator approves the hours: an allowance of 3 × €5.
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, live_server, coordinator)
+    log_in(page, live_server, coordinator.email)
     page.goto(f"{live_server.url}/rollen/coordinator/")
     page.locator("button[name=action][value=approve]").click()
     expect(page.locator(".alert-success")).to_be_visible()
     log_out(page)
 
     # The tenant sees the reward.
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     page.goto(f"{live_server.url}/beloningen/")
     expect(page.get_by_text("15,00").first).to_be_visible()
     shoot("my-rewards")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from school.models import Certificate, Enrollment
+from tests.e2e.conftest import assert_no_sideways_scroll
 from tests.factories import ResidentFactory, StaffFactory
 from tests.factories_school import CertificateFactory, run_with_sessions
 
@@ -27,11 +28,6 @@ def log_in(page, live_server, user):
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-
-def assert_no_sideways_scroll(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"page scrolls sideways: {width}px"
 
 
 def test_enrol_attend_complete_and_verify_the_certificate(

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from porous.models import GroupName
-from tests.e2e.conftest import enter_totp_code
+from tests.e2e.conftest import log_in
 from tests.factories import PASSWORD, ResidentFactory, StaffFactory, TeamFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -36,16 +36,6 @@ def csp_watch(page):
         assert not found, f"CSP violations on {page.url}:\n" + "\n".join(found)
 
     return check
-
-
-def log_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    enter_totp_code(page, email)
-    expect(page.locator("form[action$='/accounts/logout/']").first).to_be_attached()
 
 
 def test_a_password_pasted_from_the_clipboard_logs_in(live_server, page, shoot):

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import enter_totp_code
-from tests.factories import PASSWORD, ResidentFactory, RoleFactory, StaffFactory, TalentFactory
+from tests.e2e.conftest import assert_no_sideways_scroll, log_in
+from tests.factories import ResidentFactory, RoleFactory, StaffFactory, TalentFactory
 from visits.models import FollowUp, Visit, VisitRequest
 from visits.permissions import sync_visits_permissions
 
@@ -23,21 +23,6 @@ PHONE = {"width": 360, "height": 740}
 def _visits_permissions(migration_data):
     # The flush of transactional tests removes the groups' visits permissions too.
     sync_visits_permissions(apps)
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#main form button[type=submit]").first.click()
-    enter_totp_code(page, user.email)
-    expect(page.locator("form[action$='/accounts/logout/']")).to_be_attached()
-
-
-def assert_fits_the_phone(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"page scrolls sideways on a phone: {width}px"
 
 
 def open_menu_item(page, href):
@@ -69,21 +54,21 @@ def test_suggest_plan_log_with_a_talent_signal_and_the_tenant_is_invited(
     page.set_viewport_size(PHONE)
 
     # Mijn week suggests the new tenant for a welcome visit.
-    log_in(page, live_server, employee)
+    log_in(page, live_server, employee.email)
     open_menu_item(page, "/bezoeken/")
     expect(page.locator("#duty-state")).to_have_attribute("data-state", "open")
     suggestion = page.locator(".suggestion", has_text="Kanaalweg 12")
     expect(suggestion).to_contain_text("welkomstbezoek")  # a Dutch browser: Dutch page
     shoot("my-week")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
 
     # Plan it for today.
     suggestion.locator(f"a[href^='/bezoeken/huishoudens/{household.pk}/plannen/']").click()
     expect(page.locator("#id_kind")).to_have_value("welcome")
     shoot("plan")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
     page.locator("#main form button[type=submit]:not([name])").click()
     expect(page.locator(".alert-success")).to_be_visible()
     expect(page.locator("#duty-state")).to_have_attribute("data-state", "planned")
@@ -101,7 +86,7 @@ def test_suggest_plan_log_with_a_talent_signal_and_the_tenant_is_invited(
     page.locator("#id_talent").select_option(label="schilderen")
     shoot("log-form")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
     page.locator("#visit-log-form button[type=submit]").click()
 
     expect(page.locator(".alert-success")).to_be_visible()
@@ -109,14 +94,14 @@ def test_suggest_plan_log_with_a_talent_signal_and_the_tenant_is_invited(
     expect(page.locator(".follow-up")).to_contain_text("schilderen in het trappenhuis")
     shoot("visit-logged")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
     visit.refresh_from_db()
     assert visit.satisfaction == 8 and visit.outcome == Visit.Outcome.VISITED
     signal = FollowUp.objects.get(kind=FollowUp.Kind.TALENT_SIGNAL)
     assert signal.invitations_sent == 1 and signal.closed_at
 
     # The tenant finds the invitation.
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     page.goto(f"{live_server.url}/rollen/mijn-aanmeldingen/")
     invitation = page.locator("a[href*='/rollen/uitnodiging/']")
     expect(invitation).to_have_count(1)
@@ -126,7 +111,7 @@ def test_suggest_plan_log_with_a_talent_signal_and_the_tenant_is_invited(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     shoot("tenant-invitation")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
 
 
 def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
@@ -138,7 +123,7 @@ def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
     )
     page.set_viewport_size(PHONE)
 
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     open_menu_item(page, "/bezoeken/kom-binnen/")
     shoot("request-list-empty")
     assert_accessible()
@@ -146,7 +131,7 @@ def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
     page.locator("#id_topic").fill("Er is vocht in de slaapkamer.")
     shoot("request-create")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
     page.locator("#main form button[type=submit]").click()
     expect(page.locator(".visit-request .request-status")).to_be_visible()
     shoot("request-list")
@@ -154,7 +139,7 @@ def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
     assert VisitRequest.objects.get().status == VisitRequest.Status.OPEN
 
     # The employee sees it first, and finds the address by postcode too.
-    log_in(page, live_server, employee)
+    log_in(page, live_server, employee.email)
     page.goto(f"{live_server.url}/bezoeken/")
     expect(page.locator(".suggestion").first).to_contain_text("Er is vocht in de slaapkamer.")
     page.locator("#main a[href='/bezoeken/huishoudens/']").click()
@@ -165,7 +150,7 @@ def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
     expect(plan).to_have_count(1)
     shoot("household-search")
     assert_accessible()
-    assert_fits_the_phone(page)
+    assert_no_sideways_scroll(page)
     plan.click()
     expect(page.locator("#id_kind")).to_have_value("requested")
     expect(page.locator("#id_planned_for")).to_have_value(timezone.localdate().isoformat())
@@ -173,7 +158,7 @@ def test_a_tenant_asks_for_a_visit_and_it_comes_first_for_the_employee(
     expect(page.locator("#duty-state")).to_have_attribute("data-state", "planned")
 
     # The tenant sees when it is planned.
-    log_in(page, live_server, tenant.user)
+    log_in(page, live_server, tenant.user.email)
     page.goto(f"{live_server.url}/bezoeken/kom-binnen/")
     expect(page.locator(".request-status")).to_contain_text("Jeroen")
     shoot("request-planned")
