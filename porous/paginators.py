@@ -41,3 +41,19 @@ class EstimatedCountPaginator(Paginator):
             row = cursor.fetchone()
         # -1 (PostgreSQL 14+) means the table was never analysed: no estimate.
         return int(row[0]) if row and row[0] > 0 else None
+
+
+def page_of(request, object_list, per_page, param="page"):
+    """One page of a list for a page that may show several lists, each paged by its own
+    query parameter. The page knows the links to its neighbours, other parameters kept."""
+    page = Paginator(object_list, per_page).get_page(request.GET.get(param))
+    page.param = param
+
+    def link(number):
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}"
+
+    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""
+    page.next_link = link(page.next_page_number()) if page.has_next() else ""
+    return page

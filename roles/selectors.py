@@ -247,7 +247,8 @@ def submitted_contributions_for(user, *, is_manager=False):
 
 
 def openings_of(user, *, is_manager=False):
-    """The coordinator's openings with their holders and waiting lists: two queries."""
+    """The coordinator's openings with their holders and waiting lists: two queries for any
+    page of them."""
     holders = Prefetch(
         "applications",
         queryset=Application.objects.filter(
@@ -269,4 +270,4 @@ def openings_of(user, *, is_manager=False):
     )
     if not is_manager:
         openings = openings.filter(coordinator=user)
-    return list(openings)
+    return openings

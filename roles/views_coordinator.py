@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from porous.models import GroupName
+from porous.paginators import page_of
 
 from . import selectors, services
 from .forms import ContributionDecisionForm, DecisionForm, InvitationForm
 from .models import Application, Contribution
 from .views import _errors, require_employee
+
+DECISIONS_PER_PAGE = 25
+OPENINGS_PER_PAGE = 10
 
 
 def _is_manager(user):
@@ -49,17 +53,24 @@ def coordinator_applications(request):
         applications = applications | selectors.waiting_applications_for(
             user, is_manager=True
         ).filter(Q(opening__role__decided_by_tenants_organisation=True))
+    # Oldest first, a page at a time: a coordinator with many waiting still gets a quick page.
+    applications = page_of(request, applications.distinct(), DECISIONS_PER_PAGE)
     now = timezone.now()
-    applications = list(applications.distinct())
     for application in applications:
         application.age_days = (now - application.created_at).days
+    contributions = selectors.submitted_contributions_for(user, is_manager=manager)
     return render(
         request,
         "roles/coordinator_applications.html",
         {
             "applications": applications,
-            "contributions": list(selectors.submitted_contributions_for(user, is_manager=manager)),
-            "openings": selectors.openings_of(user, is_manager=manager),
+            "contributions": page_of(request, contributions, DECISIONS_PER_PAGE, "hours_page"),
+            "openings": page_of(
+                request,
+                selectors.openings_of(user, is_manager=manager),
+                OPENINGS_PER_PAGE,
+                "openings_page",
+            ),
             "decision_form": DecisionForm(),
         },
     )

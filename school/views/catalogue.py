@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from porous.paginators import page_of
 
 from .. import selectors, services
 from ..access import get_own_enrollment, get_run_for_learner, require_learner, school_viewer
@@ -26,7 +27,7 @@ def course_list(request):
     if form.is_bound and form.is_valid():
         filters = form.cleaned_data
     courses = selectors.catalogue_courses(**filters)
-    page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, courses, COURSES_PER_PAGE)
     return render(
         request,
         "school/course_list.html",

@@ -231,15 +231,49 @@ def test_coordinator_list_query_count_is_fixed(client, coordinator, django_asser
 
     add(2)
     login(client, coordinator)
-    # session, user, the staff two-step check, group checks (2), waiting applications,
-    # contributions, openings, their holders, menu checks and the session save: fixed
-    # whatever the data.
-    with django_assert_max_num_queries(15) as small:
+    # session, user, the staff two-step check, group checks (2), waiting applications and
+    # their count, contributions and their count, openings, their count and their holders,
+    # menu checks and the session save: fixed whatever the data.
+    with django_assert_max_num_queries(18) as small:
         client.get(reverse("roles:coordinator-applications"))
     add(15)
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("roles:coordinator-applications"))
     assert response.content.decode().count('value="accept"') == 17
+
+
+@pytest.mark.django_db
+def test_coordinator_list_shows_the_oldest_25_first_and_pages_the_rest(client, coordinator):
+    from django.utils import timezone
+
+    opening = OpeningFactory(coordinator=coordinator, places=50)
+    start = timezone.now() - datetime.timedelta(days=60)
+    waiting = []
+    for day in range(30):
+        application = ApplicationFactory(opening=opening)
+        # Created one day apart, in an order unlike the primary keys.
+        Application.objects.filter(pk=application.pk).update(
+            created_at=start + datetime.timedelta(days=29 - day)
+        )
+        waiting.append(application.pk)
+    oldest_first = list(reversed(waiting))
+    url = reverse("roles:coordinator-applications")
+    login(client, coordinator)
+    client.cookies["django_language"] = "en"
+
+    def shown(page):
+        return [pk for pk in oldest_first if f'/aanmelding/{pk}/besluit/"' in page]
+
+    first = client.get(url).content.decode()
+    assert shown(first) == oldest_first[:25]
+    assert "30 applications are waiting." in first
+    assert "Page 1 of 2" in first and "?page=2" in first
+
+    second = client.get(url, {"page": 2, "hours_page": 1}).content.decode()
+    assert shown(second) == oldest_first[25:]
+    assert "page=1&amp;hours_page=1" in second  # the other list's page is kept
+    # A page past the end shows the last page, not an error.
+    assert client.get(url, {"page": 99}).status_code == 200
 
 
 @pytest.mark.django_db
