@@ -9,6 +9,11 @@ reached: a "nobody home" attempt does not make a household visited.
 
 Colleagues in a team get different households: each takes every n-th row of a window
 (n = the number of colleagues), starting at their own place in the team.
+
+The windows are the same for every employee, so they are worked out once for the whole
+corporation and kept in the cache for a few minutes (`SHARED_FOR`); each page then checks in
+two queries that the households are still free (not planned, not visited meanwhile, the
+request still open). A new visit request clears the kept windows.
 """
 
 import calendar
@@ -17,6 +22,8 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -29,6 +36,7 @@ from django.db.models import (
     When,
 )
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from porous.models import User
@@ -43,6 +51,7 @@ RECENT_ATTEMPT = datetime.timedelta(weeks=2)  # nobody home this recently: try a
 HALF_YEAR = datetime.timedelta(days=182)
 NEW_TENANCY = (datetime.timedelta(weeks=4), datetime.timedelta(weeks=8))
 TOPIC_SHOWN = 80
+SHARED_FOR = 300  # seconds a worked-out window is kept for everyone
 
 
 @dataclass
@@ -261,14 +270,63 @@ SOURCES = [
 ]
 
 
+def _shared_key(today):
+    # The reasons are sentences in the page's language, so each language keeps its own.
+    return f"visits:suggestions:{today.isoformat()}:{get_language()}"
+
+
+def forget_shared_suggestions(today):
+    cache.delete_many(
+        [f"visits:suggestions:{today.isoformat()}:{code}" for code, _name in settings.LANGUAGES]
+    )
+
+
+def _shared_windows(today):
+    """For each source in order, its window as (household pk, kind, reasons, request pk)
+    rows: wide enough for the largest team, and the same for every employee."""
+    key = _shared_key(today)
+    windows = cache.get(key)
+    if windows is None:
+        windows = [
+            [
+                (s.household.pk, s.kind, s.reasons, s.request.pk if s.request else None)
+                for s in source(today, (take + 2) * MAX_SLOTS)
+            ]
+            for source, take in SOURCES
+        ]
+        cache.set(key, windows, SHARED_FOR)
+    return windows
+
+
+def _still_free(windows, today):
+    """The households and requests of the windows that are still to be suggested: two
+    queries, whatever was kept."""
+    request_pks = {row[3] for window in windows for row in window if row[3]}
+    household_pks = {row[0] for window in windows for row in window if not row[3]}
+    requests = {
+        request.pk: request
+        for request in VisitRequest.objects.filter(
+            pk__in=request_pks, status=VisitRequest.Status.OPEN
+        ).select_related("household__dwelling")
+    }
+    households = {h.pk: h for h in _candidates(today).filter(pk__in=household_pks)}
+    return households, requests
+
+
 def suggestions_for(*, employee, today, limit=LIMIT):
     """The short list for one employee. A household found by several sources shows every
     reason and counts once."""
     slot, slots = _slot(employee)
+    windows = _shared_windows(today)
+    households, requests = _still_free(windows, today)
     found = {}
-    for source, take in SOURCES:
-        # A few spare rows per colleague: some are already on the list from a source above.
-        rows = list(source(today, (take + 2) * slots))
+    for (_source, take), window in zip(SOURCES, windows, strict=True):
+        rows = []
+        for household_pk, kind, reasons, request_pk in window[: (take + 2) * slots]:
+            request = requests.get(request_pk) if request_pk else None
+            household = request.household if request else households.get(household_pk)
+            if household is not None and (request or not request_pk):
+                rows.append(Suggestion(household, kind, list(reasons), request))
         added = 0
         for suggestion in _share(rows, slot, slots):
             known = found.get(suggestion.household.pk)

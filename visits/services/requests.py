@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import VisitRequest
+from ..suggestions import forget_shared_suggestions
+from ..weeks import local_today
 
 TOPIC_MAX = 500
 FEEDBACK_MAX = 1000
@@ -25,7 +27,7 @@ def visit_request_create(*, resident, topic) -> VisitRequest:
         )
     try:
         with transaction.atomic():
-            return VisitRequest.objects.create(
+            request = VisitRequest.objects.create(
                 resident=resident, household_id=resident.household_id, topic=topic
             )
     except IntegrityError as exc:
@@ -36,6 +38,9 @@ def visit_request_create(*, resident, topic) -> VisitRequest:
             ),
             code="already_asked",
         ) from exc
+    # Staff see the new request on their short list at once, not when the kept one expires.
+    transaction.on_commit(lambda: forget_shared_suggestions(local_today()))
+    return request
 
 
 @transaction.atomic
