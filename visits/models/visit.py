@@ -144,6 +144,13 @@ class Visit(models.Model):
                 condition=Q(status="logged", outcome="visited"),
                 name="visits_visit_reached_idx",
             ),
+            # Dashboard "visit duty": all staff's logged visits in the 12 trend weeks,
+            # grouped by employee and week; read from the index alone.
+            models.Index(
+                fields=["visited_on", "employee", "outcome"],
+                condition=Q(status="logged"),
+                name="visits_visit_logged_week_idx",
+            ),
             # Reminders and upcoming visits: planned visits by date.
             models.Index(
                 fields=["planned_for"],

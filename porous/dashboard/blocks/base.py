@@ -1,21 +1,29 @@
 """What a dashboard block is: a title, charts, and tables. The page and the CSV download both
 render the same `Table`, so the numbers in the file are the numbers on the screen."""
 
+import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.urls import reverse
-from django.utils.formats import number_format
+from django.urls import get_script_prefix, reverse
+from django.utils.formats import get_format, number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from rewards.money import format_euro
 
 TEXT, INT, DECIMAL, PERCENT, MONEY = "text", "int", "decimal", "percent", "money"
 NUMERIC = (INT, DECIMAL, PERCENT, MONEY)
+NUMBER_CLASS = ' class="text-end text-nowrap"'
+TOTAL_CLASS = ' class="fw-bold table-light"'
+
+
+PLACES = {places: Decimal(1).scaleb(-places) for places in range(3)}
 
 
 def rounded(value, places):
     """Half up, as people round (Python's format would round 7.25 to 7.2)."""
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return Decimal(str(value)).quantize(PLACES[places], rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -37,18 +45,35 @@ class Cell:
     @property
     def display(self):
         """For the page, in the language of the request (csv.py writes its own)."""
+        return self.shown(separators())
+
+    def shown(self, separators):
+        """`display` with the language's (decimal, thousands) separators looked up once."""
         value = self.value
         if value is None or value == "":
             return "–" if self.is_number else ""
         if self.kind == INT:
-            return number_format(value, force_grouping=True)
+            return _grouped(f"{value:,}", separators)
         if self.kind == DECIMAL:
-            return number_format(rounded(value, 1), 1, force_grouping=True)
+            return _grouped(f"{rounded(value, 1):,.1f}", separators)
         if self.kind == PERCENT:
-            return f"{number_format(rounded(value, 1), 1)}\u00a0%"
+            return f"{_grouped(f'{rounded(value, 1):.1f}', separators)}\u00a0%"
         if self.kind == MONEY:
             return format_euro(value)
         return str(value)
+
+
+def separators():
+    """The active language's (decimal, thousands) separators."""
+    return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
+
+
+def _grouped(text, separators):
+    """Python's "1,234.5" in the language's separators. The dashboard has thousands of
+    cells: the same result as number_format(..., force_grouping=True) in a fraction of its
+    time."""
+    decimal, thousands = separators
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 @dataclass
@@ -63,6 +88,24 @@ class Row:
     @property
     def rest(self):
         return self.cells[1:]
+
+    @property
+    def html(self):
+        """The row's markup. Built here rather than in the template: the dashboard has
+        thousands of cells, and the template engine took as long as all the SQL."""
+        language = separators()
+        head = escape(self.head.shown(language))
+        if self.head.href:
+            head = f'<a href="{escape(self.head.href)}">{head}</a>'
+        cells = "".join(
+            # A number's text is digits and the language's separators: nothing to escape.
+            f"<td{NUMBER_CLASS}>{cell.shown(language)}</td>"
+            if cell.kind in NUMERIC
+            else f"<td>{escape(cell.shown(language))}</td>"
+            for cell in self.rest
+        )
+        total = TOTAL_CLASS if self.total else ""
+        return mark_safe(f'<tr{total}><th scope="row">{head}</th>{cells}</tr>')  # nosec B308, B703
 
 
 @dataclass
@@ -102,7 +145,13 @@ class Block:
 
 def narrow(filters, block, **changes):
     """A link to the dashboard narrowed further, back at this block."""
-    return f"{reverse('dashboard:dashboard')}{filters.query(**changes)}#block-{block}"
+    return f"{_dashboard_path(get_script_prefix())}{filters.query(**changes)}#block-{block}"
+
+
+@functools.cache
+def _dashboard_path(prefix):
+    # Asked for in every row of every table, and reverse() is slow: once per script prefix.
+    return reverse("dashboard:dashboard")
 
 
 def pct(value):

@@ -90,6 +90,24 @@ def test_the_page_shows_numbers_the_dutch_way():
     assert sample().rows[1].cells[2].display == "–"
 
 
+def test_a_row_is_written_as_markup_with_its_text_escaped():
+    table = Table("t", "", [Column("Team", TEXT), Column("n", INT), Column("p", PERCENT)], "")
+    table.add('<b>"Noord"</b> & co', 12345, Decimal("66.66"), links={0: "/d/?team=1&start=x"})
+    table.add("Iedereen", 1, None, total=True)
+    with override("nl"):
+        first, total = (str(row.html) for row in table.rows)
+    assert first == (
+        '<tr><th scope="row"><a href="/d/?team=1&amp;start=x">'
+        "&lt;b&gt;&quot;Noord&quot;&lt;/b&gt; &amp; co</a></th>"
+        '<td class="text-end text-nowrap">12.345</td>'
+        '<td class="text-end text-nowrap">66,7\u00a0%</td></tr>'
+    )
+    assert total.startswith('<tr class="fw-bold table-light"><th scope="row">Iedereen</th>')
+    assert total.endswith('<td class="text-end text-nowrap">–</td></tr>')
+    with override("en"):
+        assert ">12,345<" in str(table.rows[0].html)
+
+
 def test_bars_escape_labels_and_print_their_numbers():
     svg = bars(
         "chart-x",
