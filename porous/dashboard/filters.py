@@ -31,6 +31,9 @@ class Filters:
     category: str = ""
     grade: int | None = None
     today: datetime.date = field(default_factory=local_today)
+    # Figures several blocks of one page share, worked out once (selectors.common.shared).
+    # Not compared and not copied by narrowed(): other filters, other figures.
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def default(cls, today=None, **changes):

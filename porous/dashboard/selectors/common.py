@@ -52,8 +52,19 @@ def current_households(day, prefix=""):
     )
 
 
+def shared(filters, compute):
+    """`compute(filters)`, worked out once for all the blocks of a page with these filters."""
+    if compute not in filters.memo:
+        filters.memo[compute] = compute(filters)
+    return filters.memo[compute]
+
+
 def neighbourhoods(filters):
-    """[(pk, name)] of the neighbourhoods shown: all, or the chosen one. One query."""
+    """[(pk, name)] of the neighbourhoods shown: all, or the chosen one. One query a page."""
+    return shared(filters, _neighbourhoods)
+
+
+def _neighbourhoods(filters):
     queryset = Neighbourhood.objects.order_by("name", "pk")
     if filters.neighbourhood:
         queryset = queryset.filter(pk=filters.neighbourhood.pk)

@@ -28,6 +28,7 @@ from .common import (
     percent,
     resident_in,
     resident_neighbourhood,
+    shared,
 )
 
 HELD = (Application.Status.ACTIVE, Application.Status.ENDED)
@@ -125,6 +126,24 @@ def _participants(filters):
     return residents
 
 
+def households_by_band(filters):
+    """[(neighbourhood pk, age band of the main tenant, current households)] as of the end of
+    the period. One query a page: reach counts the same households."""
+    return shared(filters, _households_by_band)
+
+
+def _households_by_band(filters):
+    households = Household.objects.filter(current_households(filters.end))
+    if filters.neighbourhood:
+        households = households.filter(**{HOUSEHOLD_NEIGHBOURHOOD: filters.neighbourhood})
+    return list(
+        households.annotate(band=_band("main_tenant_birth_year", filters.end.year, as_date=False))
+        .order_by()
+        .values_list(f"{HOUSEHOLD_NEIGHBOURHOOD}_id", "band")
+        .annotate(n=Count("pk"))
+    )
+
+
 def representativeness(filters) -> Representativeness:
     """Three queries: the neighbourhoods; the residents taking part counted per kind,
     neighbourhood and band (the ways of taking part are subqueries, so nobody counts twice);
@@ -150,15 +169,7 @@ def representativeness(filters) -> Representativeness:
         tenants.participants.add(band, n)
         if neighbourhood_id in rows:
             rows[neighbourhood_id].participants.add(band, n)
-    households = Household.objects.filter(current_households(filters.end))
-    if filters.neighbourhood:
-        households = households.filter(**{HOUSEHOLD_NEIGHBOURHOOD: filters.neighbourhood})
-    main_tenants = (  # query 3
-        households.annotate(band=_band("main_tenant_birth_year", year, as_date=False))
-        .order_by()
-        .values_list(f"{HOUSEHOLD_NEIGHBOURHOOD}_id", "band")
-        .annotate(n=Count("pk"))
-    )
+    main_tenants = households_by_band(filters)  # query 3, shared with reach
     for neighbourhood_id, band, n in main_tenants:
         tenants.main_tenants.add(band, n)
         if neighbourhood_id in rows:

@@ -4,15 +4,16 @@
 counts for the employee's duty but has not reached anyone.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from tenants.models import Neighbourhood
 from visits.models import FollowUp, Visit
 from visits.weeks import months_before
 
 from .common import VISIT_NEIGHBOURHOOD, average, current_households, neighbourhoods, percent
+from .people import households_by_band
 
 REACH_MONTHS = 12
 SCORES = range(1, 11)
@@ -39,19 +40,17 @@ def reach(filters) -> list[ReachRow]:
     """Households reached in the 12 months up to the end of the period, and never reached,
     per neighbourhood (empty ones too). With a team chosen, only that team's visits count.
 
-    Two queries: the current households per neighbourhood, and one grouped pass over the
+    Three queries, two of them shared with representativeness (neighbourhoods; current
+    households per neighbourhood and age band), and one grouped pass over the
     reached visits up to the end (partial index visits_visit_hh_reached_idx) counting the
     current households they reached, ever and in the last 12 months. Never reached = the
     households minus those reached ever. Checking every household for its visits instead
     costs two index probes for each of 100,000 households."""
     since = months_before(filters.end, REACH_MONTHS)
-    households = "complexes__dwellings__households"
-    queryset = Neighbourhood.objects.order_by("name", "pk")
-    if filters.neighbourhood:
-        queryset = queryset.filter(pk=filters.neighbourhood.pk)
-    rows = queryset.annotate(  # query 1
-        households=Count(households, filter=current_households(filters.end, f"{households}__"))
-    ).values_list("pk", "name", "households")
+    per_neighbourhood = defaultdict(int)
+    for neighbourhood_id, _band, n in households_by_band(filters):  # shared with block 5
+        per_neighbourhood[neighbourhood_id] += n
+    rows = [(pk, name, per_neighbourhood[pk]) for pk, name in neighbourhoods(filters)]
 
     visits = Visit.objects.filter(
         current_households(filters.end, prefix="household__"),

@@ -122,3 +122,19 @@ def test_nobody_at_all(db):
     assert data.tenants.participants.total == 0
     assert data.tenants.participants.share_young is None
     assert data.neighbourhoods == []
+
+
+def test_reach_and_representativeness_count_the_same_households_once_a_page(
+    world, django_assert_num_queries
+):
+    shown = filters()
+    with django_assert_num_queries(4):  # neighbourhoods, households by band, participants, reach
+        representativeness = selectors.representativeness(shown)
+        reach = selectors.reach(shown)
+    by_neighbourhood = {row.neighbourhood_id: row.households for row in reach}
+    assert sum(by_neighbourhood.values()) > 0
+    for row in representativeness.neighbourhoods:
+        assert by_neighbourhood[row.neighbourhood_id] == row.main_tenants.total
+    # Narrowed filters are other filters: nothing worked out before travels with them.
+    assert shown.memo and shown.narrowed(team=None).memo == {}
+    assert shown.narrowed() == shown
