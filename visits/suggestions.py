@@ -303,14 +303,14 @@ def _still_free(windows, today):
     queries, whatever was kept."""
     request_pks = {row[3] for window in windows for row in window if row[3]}
     household_pks = {row[0] for window in windows for row in window if not row[3]}
-    requests = {
+    open_requests = {
         request.pk: request
         for request in VisitRequest.objects.filter(
             pk__in=request_pks, status=VisitRequest.Status.OPEN
         ).select_related("household__dwelling")
     }
     households = {h.pk: h for h in _candidates(today).filter(pk__in=household_pks)}
-    return households, requests
+    return households, open_requests
 
 
 def suggestions_for(*, employee, today, limit=LIMIT):
@@ -318,12 +318,12 @@ def suggestions_for(*, employee, today, limit=LIMIT):
     reason and counts once."""
     slot, slots = _slot(employee)
     windows = _shared_windows(today)
-    households, requests = _still_free(windows, today)
+    households, open_requests = _still_free(windows, today)
     found = {}
     for (_source, take), window in zip(SOURCES, windows, strict=True):
         rows = []
         for household_pk, kind, reasons, request_pk in window[: (take + 2) * slots]:
-            request = requests.get(request_pk) if request_pk else None
+            request = open_requests.get(request_pk) if request_pk else None
             household = request.household if request else households.get(household_pk)
             if household is not None and (request or not request_pk):
                 rows.append(Suggestion(household, kind, list(reasons), request))
