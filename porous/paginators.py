@@ -47,7 +47,6 @@ def page_of(request, object_list, per_page, param="page"):
     """One page of a list for a page that may show several lists, each paged by its own
     query parameter. The page knows the links to its neighbours, other parameters kept."""
     page = Paginator(object_list, per_page).get_page(request.GET.get(param))
-    page.param = param
 
     def link(number):
         query = request.GET.copy()

@@ -270,21 +270,19 @@ SOURCES = [
 ]
 
 
-def _shared_key(today):
+def _shared_key(today, language):
     # The reasons are sentences in the page's language, so each language keeps its own.
-    return f"visits:suggestions:{today.isoformat()}:{get_language()}"
+    return f"visits:suggestions:{today.isoformat()}:{language}"
 
 
 def forget_shared_suggestions(today):
-    cache.delete_many(
-        [f"visits:suggestions:{today.isoformat()}:{code}" for code, _name in settings.LANGUAGES]
-    )
+    cache.delete_many([_shared_key(today, code) for code, _name in settings.LANGUAGES])
 
 
 def _shared_windows(today):
     """For each source in order, its window as (household pk, kind, reasons, request pk)
     rows: wide enough for the largest team, and the same for every employee."""
-    key = _shared_key(today)
+    key = _shared_key(today, get_language())
     windows = cache.get(key)
     if windows is None:
         windows = [
