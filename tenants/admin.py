@@ -40,7 +40,7 @@ class HouseholdAdmin(admin.ModelAdmin):
         "main_tenant_birth_year",
         "persons",
     ]
-    list_filter = ["dwelling__complex__neighbourhood"]
+    list_filter = ["neighbourhood"]
     list_select_related = ["dwelling"]
     search_fields = ["contract_number", "dwelling__postcode", "dwelling__street"]
     raw_id_fields = ["dwelling"]

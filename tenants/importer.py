@@ -25,7 +25,14 @@ from django.db import IntegrityError, connection, models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .models import Complex, Dwelling, Household, Neighbourhood, normalize_postcode
+from .models import (
+    Complex,
+    Dwelling,
+    Household,
+    Neighbourhood,
+    copy_neighbourhoods,
+    normalize_postcode,
+)
 
 REQUIRED_COLUMNS = (
     "neighbourhood_code",
@@ -334,6 +341,9 @@ class _Table:
         old = self.existing.get(key)
         return CREATED if old is None else UNCHANGED if old[1] == self.claims[key][1] else UPDATED
 
+    def changed(self) -> bool:
+        return any(self.outcome(key) == UPDATED for key in self.claims)
+
     def save(self, build: Callable[[Any, tuple], models.Model], fields: list[str], advance) -> dict:
         """Create the new records and update the changed ones; return the pk of every key."""
         ids = {key: self.existing[key][0] for key in self.claims if key in self.existing}
@@ -487,8 +497,17 @@ class _Register:
             lambda key, v: Household(
                 contract_number=v[0],
                 dwelling_id=dwelling_ids[v[1]],
+                neighbourhood_id=neighbourhood_ids[self.neighbourhood_code(v[1])],
                 **dict(zip(HOUSEHOLD_FIELDS, v[2:], strict=True)),
             ),
-            ["contract_number", "dwelling", *HOUSEHOLD_FIELDS],
+            ["contract_number", "dwelling", "neighbourhood", *HOUSEHOLD_FIELDS],
             advance,
         )
+        if self.complexes.changed() or self.dwellings.changed():
+            # Households of a moved complex or dwelling that this file does not list.
+            copy_neighbourhoods()
+
+    def neighbourhood_code(self, address: tuple) -> str:
+        """The neighbourhood a dwelling of this file lies in, as the file says."""
+        complex_code = self.dwellings.claims[address][1][2]
+        return self.complexes.claims[complex_code][1][1]

@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,13 @@ class Complex(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Moving a complex to another neighbourhood moves its households' copy along.
+        Household.objects.filter(dwelling__complex=self).exclude(
+            neighbourhood=self.neighbourhood_id
+        ).update(neighbourhood=self.neighbourhood_id)
+
 
 class Dwelling(models.Model):
     complex = models.ForeignKey(
@@ -78,6 +86,13 @@ class Dwelling(models.Model):
 
     def __str__(self):
         return f"{self.street} {self.house_number}{self.house_number_suffix}, {self.city}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        neighbourhood = Complex.objects.values_list("neighbourhood", flat=True).get(
+            pk=self.complex_id
+        )
+        self.households.exclude(neighbourhood=neighbourhood).update(neighbourhood=neighbourhood)
 
     @property
     def address(self):
@@ -107,6 +122,17 @@ class Household(models.Model):
     persons = models.PositiveSmallIntegerField(
         _("number of persons"), default=1, validators=[MinValueValidator(1)]
     )
+    # A copy of dwelling -> complex -> neighbourhood, so that counting all households per
+    # neighbourhood (the dashboard's reach and representativeness) reads one table, not
+    # three joined. Kept in step by save() here and in Dwelling and Complex, and by
+    # copy_neighbourhoods() after bulk writes (the register import, the demo data).
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        related_name="households",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("household")
@@ -128,6 +154,24 @@ class Household(models.Model):
 
     def __str__(self):
         return self.contract_number
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or "dwelling" in update_fields:
+            self.neighbourhood_id = Complex.objects.values_list("neighbourhood", flat=True).get(
+                dwellings=self.dwelling_id
+            )
+            if update_fields is not None:
+                update_fields = {*update_fields, "neighbourhood"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+
+def copy_neighbourhoods():
+    """Give every household the neighbourhood of its dwelling's complex where it differs:
+    one UPDATE, for writes that bypass save()."""
+    source = Dwelling.objects.filter(pk=OuterRef("dwelling")).values("complex__neighbourhood")
+    return Household.objects.exclude(neighbourhood=F("dwelling__complex__neighbourhood")).update(
+        neighbourhood=Subquery(source[:1])
+    )
 
 
 class Talent(models.Model):

@@ -55,7 +55,7 @@ class _Seeder:
                 Q(tenancy_end__isnull=True) | Q(tenancy_end__gt=weeks_back(today, weeks))
             )
             .order_by("pk")
-            .values_list("pk", "tenancy_start", "tenancy_end", "dwelling__complex__neighbourhood")
+            .values_list("pk", "tenancy_start", "tenancy_end", "neighbourhood")
         )
         self.by_pk = {row[0]: row for row in self.households}
         self.residents = dict(

@@ -174,6 +174,7 @@ def build_household(rng, dwelling, kind, today, number):
         persons = min(persons, 2)
     return Household(
         dwelling=dwelling,
+        neighbourhood_id=dwelling.complex.neighbourhood_id,
         contract_number=f"HK-{number:07d}",
         tenancy_start=tenancy_start(rng, kind, age, today),
         main_tenant_birth_year=today.year - age,

@@ -7,8 +7,9 @@ from django.db.models.functions import Coalesce
 
 from tenants.models import Neighbourhood
 
-# From a household to its neighbourhood, and from the models that hang off a household.
-HOUSEHOLD_NEIGHBOURHOOD = "dwelling__complex__neighbourhood"
+# From a household to its neighbourhood (the household's own copy: one table, no joins),
+# and from the models that hang off a household.
+HOUSEHOLD_NEIGHBOURHOOD = "neighbourhood"
 RESIDENT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
 VISIT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
 TENTH = Decimal("0.1")

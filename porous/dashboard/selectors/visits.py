@@ -7,8 +7,10 @@ counts for the employee's duty but has not reached anyone.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Q
 
+from tenants.models import Household
 from visits.models import FollowUp, Visit
 from visits.weeks import months_before
 
@@ -36,41 +38,56 @@ class ReachRow:
         return percent(self.never, self.households)
 
 
+def _reached(filters):
+    """{neighbourhood pk: (households reached ever, in the last 12 months)}, up to the end.
+
+    The reached visits are first grouped per household, reading the partial index
+    visits_visit_hh_reached_idx in order, and only then per neighbourhood. Counting distinct
+    households per neighbourhood straight away sorted 120,000 visits on disk. The ORM has no
+    aggregate over an aggregate, so the outer step is written out; both inner queries are
+    Django's own, with their parameters."""
+    since = months_before(filters.end, REACH_MONTHS)
+    visits = Visit.objects.filter(
+        status=Visit.Status.LOGGED, outcome=Visit.Outcome.VISITED, visited_on__lte=filters.end
+    )
+    if filters.team:
+        visits = visits.filter(employee__team=filters.team)
+    per_household = (
+        visits.order_by()
+        .values("household")
+        .annotate(recent=Count("visited_on", filter=Q(visited_on__gt=since)))
+        .values("household", "recent")
+    )
+    households = Household.objects.filter(current_households(filters.end))
+    if filters.neighbourhood:
+        households = households.filter(neighbourhood=filters.neighbourhood)
+    households = households.order_by().values("pk", "neighbourhood")
+    visits_sql, visits_params = per_household.query.sql_with_params()
+    households_sql, households_params = households.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT h.neighbourhood, COUNT(*), "  # nosec B608: Django's own SQL, parameters apart
+            "SUM(CASE WHEN v.recent > 0 THEN 1 ELSE 0 END) "
+            f"FROM ({visits_sql}) v JOIN ({households_sql}) h ON h.pk = v.household "
+            "GROUP BY 1",
+            [*visits_params, *households_params],
+        )
+        return {neighbourhood: (ever, recent) for neighbourhood, ever, recent in cursor}
+
+
 def reach(filters) -> list[ReachRow]:
     """Households reached in the 12 months up to the end of the period, and never reached,
     per neighbourhood (empty ones too). With a team chosen, only that team's visits count.
 
     Three queries, two of them shared with representativeness (neighbourhoods; current
-    households per neighbourhood and age band), and one grouped pass over the
-    reached visits up to the end (partial index visits_visit_hh_reached_idx) counting the
-    current households they reached, ever and in the last 12 months. Never reached = the
-    households minus those reached ever. Checking every household for its visits instead
-    costs two index probes for each of 100,000 households."""
-    since = months_before(filters.end, REACH_MONTHS)
+    households per neighbourhood and age band), and `_reached` counting the current
+    households reached, ever and in the last 12 months. Never reached = the households
+    minus those reached ever."""
     per_neighbourhood = defaultdict(int)
     for neighbourhood_id, _band, n in households_by_band(filters):  # shared with block 5
         per_neighbourhood[neighbourhood_id] += n
     rows = [(pk, name, per_neighbourhood[pk]) for pk, name in neighbourhoods(filters)]
-
-    visits = Visit.objects.filter(
-        current_households(filters.end, prefix="household__"),
-        status=Visit.Status.LOGGED,
-        outcome=Visit.Outcome.VISITED,
-        visited_on__lte=filters.end,
-    )
-    if filters.neighbourhood:
-        visits = visits.filter(**{VISIT_NEIGHBOURHOOD: filters.neighbourhood})
-    if filters.team:
-        visits = visits.filter(employee__team=filters.team)
-    reached = {  # query 2
-        neighbourhood_id: (ever, recent)
-        for neighbourhood_id, ever, recent in visits.order_by()
-        .values_list(f"{VISIT_NEIGHBOURHOOD}_id")
-        .annotate(
-            ever=Count("household", distinct=True),
-            recent=Count("household", distinct=True, filter=Q(visited_on__gt=since)),
-        )
-    }
+    reached = _reached(filters)  # query 3
     result = []
     for pk, name, n_households in rows:
         ever, recent = reached.get(pk, (0, 0))
