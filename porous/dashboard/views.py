@@ -1,5 +1,6 @@
 """The managers' dashboard, its CSV downloads, and an employee's own visit record."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -29,13 +30,16 @@ def dashboard(request):
     require_dashboard(request)
     form = DashboardFilterForm(request.GET, today=local_today())
     filters = form.filters() if form.is_valid() else None
+    kept = blocks.all_blocks(filters) if filters else []
     return render(
         request,
         "porous/dashboard/dashboard.html",
         {
             "form": form,
             "filters": filters,
-            "blocks": blocks.all_blocks(filters) if filters else [],
+            "blocks": kept,
+            "worked_out_at": min((block.worked_out_at for block in kept), default=None),
+            "keep_minutes": settings.DASHBOARD_KEEP_SECONDS // 60,
             "narrowing": narrowing(filters) if filters else [],
             "csv_query": filters.query() if filters else "",
         },

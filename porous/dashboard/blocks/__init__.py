@@ -1,5 +1,6 @@
 """The nine blocks of the dashboard, in the order of the page, and their tables by slug."""
 
+from ..kept import kept_blocks
 from .duty import duty_block
 from .people import representativeness_block
 from .rewards import rewards_block
@@ -38,12 +39,15 @@ TABLE_BLOCKS = {
 
 
 def all_blocks(filters):
-    return [build(filters) for build in BUILDERS]
+    """The nine blocks, as kept for a few minutes (kept.py)."""
+    return kept_blocks(BUILDERS, filters)
 
 
 def table(slug, filters):
-    """The table with this slug, built for these filters; None for an unknown slug."""
+    """The table with this slug for these filters (kept with its block); None for an
+    unknown slug."""
     build = TABLE_BLOCKS.get(slug)
     if build is None:
         return None
-    return next(t for t in build(filters).tables if t.slug == slug)
+    [kept] = kept_blocks([build], filters)
+    return next(t for t in kept.block.tables if t.slug == slug)

@@ -49,7 +49,7 @@ def rows_of(response, delimiter=";"):
 
 
 def table(response, block, index=0):
-    blocks = {b.slug: b for b in response.context["blocks"]}
+    blocks = {kept.slug: kept.block for kept in response.context["blocks"]}
     return blocks[block].tables[index]
 
 
