@@ -45,8 +45,21 @@ class EstimatedCountPaginator(Paginator):
 
 def page_of(request, object_list, per_page, param="page"):
     """One page of a list for a page that may show several lists, each paged by its own
-    query parameter. The page knows the links to its neighbours, other parameters kept."""
-    page = Paginator(object_list, per_page).get_page(request.GET.get(param))
+    query parameter. The page knows the links to its neighbours, other parameters kept.
+
+    The first page reads one row more than it shows: most lists fit on it, and then they
+    need no COUNT query."""
+    number = request.GET.get(param)
+    page = None
+    if number in (None, "", "1"):
+        rows = list(object_list[: per_page + 1])
+        if len(rows) <= per_page:
+            page = Paginator(rows, per_page).page(1)
+        else:
+            page = Paginator(object_list, per_page).page(1)
+            page.object_list = rows[:per_page]  # read already
+    if page is None:
+        page = Paginator(object_list, per_page).get_page(number)
 
     def link(number):
         query = request.GET.copy()

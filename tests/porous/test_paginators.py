@@ -36,3 +36,41 @@ def test_an_unfiltered_list_on_postgres_takes_the_planners_estimate():
     paginator = EstimateAlways(Household.objects.select_related("dwelling"), 100)
     assert paginator.count == 3
     assert EstimatedCountPaginator(Household.objects.all(), 100).count == 5
+
+
+def pages(django_assert_num_queries, queries, query_string, per_page=3):
+    from django.test import RequestFactory
+
+    from porous.paginators import page_of
+
+    request = RequestFactory().get("/", query_string)
+    with django_assert_num_queries(queries):
+        page = page_of(request, Household.objects.order_by("pk"), per_page)
+        shown = list(page)
+    return page, shown
+
+
+@pytest.mark.django_db
+def test_a_list_that_fits_on_the_first_page_needs_no_count(django_assert_num_queries):
+    households = HouseholdFactory.create_batch(3)
+
+    page, shown = pages(django_assert_num_queries, 1, {})
+
+    assert shown == households
+    assert (page.paginator.count, page.has_other_pages(), page.next_link) == (3, False, "")
+
+
+@pytest.mark.django_db
+def test_a_longer_list_is_counted_and_paged(django_assert_num_queries):
+    households = HouseholdFactory.create_batch(7)
+
+    first, shown = pages(django_assert_num_queries, 2, {"page": "1", "other": "x"})
+    assert shown == households[:3]
+    assert (first.paginator.num_pages, first.next_link) == (3, "?page=2&other=x")
+
+    last, shown = pages(django_assert_num_queries, 2, {"page": "3"})
+    assert shown == households[6:]
+    assert (last.previous_link, last.next_link) == ("?page=2", "")
+
+    beyond, shown = pages(django_assert_num_queries, 2, {"page": "99"})
+    assert shown == households[6:]  # past the end: the last page
