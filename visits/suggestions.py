@@ -297,8 +297,8 @@ def _shared_windows(today):
 
 
 def _still_free(windows, today):
-    """The households and requests of the windows that are still to be suggested: two
-    queries, whatever was kept."""
+    """The households (pks) and requests of the windows that are still to be suggested:
+    two queries, whatever was kept."""
     request_pks = {row[3] for window in windows for row in window if row[3]}
     household_pks = {row[0] for window in windows for row in window if not row[3]}
     open_requests = {
@@ -307,30 +307,38 @@ def _still_free(windows, today):
             pk__in=request_pks, status=VisitRequest.Status.OPEN
         ).select_related("household__dwelling")
     }
-    households = {h.pk: h for h in _candidates(today).filter(pk__in=household_pks)}
-    return households, open_requests
+    free = set(_candidates(today).filter(pk__in=household_pks).values_list("pk", flat=True))
+    return free, open_requests
 
 
 def suggestions_for(*, employee, today, limit=LIMIT):
     """The short list for one employee. A household found by several sources shows every
-    reason and counts once."""
+    reason and counts once. Households are loaded only for the list itself: the windows
+    hold a few hundred, the list at most `limit`."""
     slot, slots = _slot(employee)
     windows = _shared_windows(today)
-    households, open_requests = _still_free(windows, today)
+    free, open_requests = _still_free(windows, today)
     found = {}
     for (_source, take), window in zip(SOURCES, windows, strict=True):
-        rows = []
-        for household_pk, kind, reasons, request_pk in window[: (take + 2) * slots]:
-            request = open_requests.get(request_pk) if request_pk else None
-            household = request.household if request else households.get(household_pk)
-            if household is not None and (request or not request_pk):
-                rows.append(Suggestion(household, kind, list(reasons), request))
+        rows = [
+            (household_pk, kind, reasons, open_requests.get(request_pk))
+            for household_pk, kind, reasons, request_pk in window[: (take + 2) * slots]
+            if (request_pk in open_requests if request_pk else household_pk in free)
+        ]
         added = 0
-        for suggestion in _share(rows, slot, slots):
-            known = found.get(suggestion.household.pk)
+        for household_pk, kind, reasons, request in _share(rows, slot, slots):
+            known = found.get(household_pk)
             if known is not None:
-                known.reasons.extend(suggestion.reasons)
+                known.reasons.extend(reasons)
             elif added < take:
-                found[suggestion.household.pk] = suggestion
+                found[household_pk] = Suggestion(None, kind, list(reasons), request)
                 added += 1
-    return list(found.values())[:limit]
+    chosen = list(found.items())[:limit]
+    households = Household.objects.select_related("dwelling").in_bulk(
+        [pk for pk, suggestion in chosen if suggestion.request is None]
+    )
+    for pk, suggestion in chosen:
+        request = suggestion.request
+        suggestion.household = request.household if request else households.get(pk)
+    # None: removed since the check a moment ago.
+    return [suggestion for _pk, suggestion in chosen if suggestion.household is not None]
