@@ -130,6 +130,8 @@ class Reminder(models.Model):
 
     Apps create rows ahead of time (or from a sweep); a periodic task claims due rows with a
     conditional update and sends them, so a retried, doubled or killed task never sends twice.
+    A mail about a decision is a row too, written with its text (porous.notify), so that a
+    mail server that is away delays it instead of losing it.
     """
 
     recipient = models.ForeignKey(
@@ -149,6 +151,10 @@ class Reminder(models.Model):
         _("skipped"), default=False, help_text=_("No longer needed when it came due.")
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Only for a mail written in advance (porous.notify), until it is sent; other kinds
+    # render when due.
+    subject = models.TextField(_("subject"), blank=True)
+    body = models.TextField(_("text"), blank=True)
 
     objects = ReminderQuerySet.as_manager()
 

@@ -112,25 +112,51 @@ def reminders_send_due(*, now=None, limit=1000):
         # The claim carries the time it is made, not the sweep's start: the claims of a long
         # sweep must not look stale to the next sweep.
         claimed_at = now + (timezone.now() - started)
-        if not _claim(pk, claimed_at):
-            continue
-        reminder = Reminder.objects.select_related("recipient").get(pk=pk)
-        try:
-            message = _render(reminder)
-            # Marked sent in the transaction that sends, committed the moment the mail is
-            # out: a worker killed before that leaves the row unsent, and a failed send
-            # rolls the mark back. The mark needs our claim still in place: a worker that
-            # was taken over as dead sends nothing, and the row lock holds off the other
-            # until this one is done.
-            with transaction.atomic():
-                ours = Reminder.objects.filter(
-                    pk=pk, claimed_at=claimed_at, sent_at__isnull=True
-                ).update(sent_at=timezone.now(), skipped=message is None)
-                if ours and message is not None:
-                    _send(reminder, message)
-        except Exception:
-            logger.exception("reminder %s could not be sent", pk)
-            Reminder.objects.filter(pk=pk, claimed_at=claimed_at).update(claimed_at=None)
-            continue
-        sent += bool(ours and message is not None)
+        if _claim(pk, claimed_at):
+            sent += _send_claimed(pk, claimed_at)
     return sent
+
+
+def reminder_send_now(pk):
+    """Send one reminder now unless another worker has it: a mail right after a decision.
+    When it fails it stays for the sweep."""
+    claimed_at = timezone.now()
+    if _claim(pk, claimed_at):
+        _send_claimed(pk, claimed_at)
+
+
+def _send_claimed(pk, claimed_at):
+    """Send a reminder this worker claimed; True when a mail went out."""
+    reminder = Reminder.objects.select_related("recipient").get(pk=pk)
+    try:
+        message = _render(reminder)
+        # Marked sent in the transaction that sends, committed the moment the mail is out: a
+        # worker killed before that leaves the row unsent, and a failed send rolls the mark
+        # back. The mark needs our claim still in place: a worker that was taken over as
+        # dead sends nothing, and the row lock holds off the other until this one is done.
+        # A written mail's text goes with the mark: it is kept only until it is out.
+        with transaction.atomic():
+            ours = Reminder.objects.filter(
+                pk=pk, claimed_at=claimed_at, sent_at__isnull=True
+            ).update(sent_at=timezone.now(), skipped=message is None, subject="", body="")
+            if ours and message is not None:
+                _send(reminder, message)
+    except Exception as error:
+        logger.exception("reminder %s could not be sent", pk)
+        release = {"claimed_at": None}
+        if isinstance(error, OSError):  # smtplib's errors too
+            # The mail server being away is not the reminder's fault: the attempt is given
+            # back, so an outage of any length delays the mail and never drops it.
+            release["attempts"] = F("attempts") - 1
+        Reminder.objects.filter(pk=pk, claimed_at=claimed_at).update(**release)
+        return False
+    return bool(ours and message is not None)
+
+
+MAIL = "porous.mail"
+
+
+@register(MAIL)
+def _written_mail(reminder):
+    """A mail written when it was decided on (porous.notify): its text is in the row."""
+    return Message(reminder.subject, reminder.body)

@@ -5,16 +5,15 @@ import datetime
 from collections.abc import Iterable
 from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from porous.models import User
+from porous.notify import notify_user
 
 from .access import school_viewer
 from .models import (
@@ -96,34 +95,33 @@ def enrollment_create(
     return enrollment
 
 
-def _send_place_email(enrollment_pk: int) -> None:
-    enrollment = Enrollment.objects.select_related("learner", "run__course").get(pk=enrollment_pk)
+def _place_email(enrollment: Enrollment) -> tuple[str, str]:
+    """(subject, body) of "you have a place", in the learner's language (porous.notify)."""
     learner = enrollment.learner
-    with translation.override(learner.language or settings.LANGUAGE_CODE):
-        first = enrollment.run.sessions.filter(cancelled=False).order_by("start").first()
-        facts = {
-            "name": learner.get_short_name(),
-            "course": enrollment.run.course.display_title,
-            "first": formats.date_format(timezone.localtime(first.start), "l j F Y, H:i")
-            if first
-            else _("to be announced"),
-            "place": first.place if first else "",
-            "url": portal_url(reverse("school:my-courses")),
-        }
-        subject = _("You have a place in the course %(course)s") % facts
-        body = (
-            _(
-                "Hello %(name)s,\n\n"
-                "Good news: a place became free in the course %(course)s. "
-                "You were first on the waiting list, so the place is yours. "
-                "You are now enrolled.\n\n"
-                "First session: %(first)s\nWhere: %(place)s\n\n"
-                "Can you not come after all? Withdraw on your courses page, so the next person "
-                "gets the place:\n%(url)s\n"
-            )
-            % facts
+    first = enrollment.run.sessions.filter(cancelled=False).order_by("start").first()
+    facts = {
+        "name": learner.get_short_name(),
+        "course": enrollment.run.course.display_title,
+        "first": formats.date_format(timezone.localtime(first.start), "l j F Y, H:i")
+        if first
+        else _("to be announced"),
+        "place": first.place if first else "",
+        "url": portal_url(reverse("school:my-courses")),
+    }
+    subject = _("You have a place in the course %(course)s") % facts
+    body = (
+        _(
+            "Hello %(name)s,\n\n"
+            "Good news: a place became free in the course %(course)s. "
+            "You were first on the waiting list, so the place is yours. "
+            "You are now enrolled.\n\n"
+            "First session: %(first)s\nWhere: %(place)s\n\n"
+            "Can you not come after all? Withdraw on your courses page, so the next person "
+            "gets the place:\n%(url)s\n"
         )
-    send_mail(subject, body, None, [learner.email])
+        % facts
+    )
+    return subject, body
 
 
 def _promote_waiting(run: CourseRun, now: datetime.datetime) -> list[Enrollment]:
@@ -141,8 +139,8 @@ def _promote_waiting(run: CourseRun, now: datetime.datetime) -> list[Enrollment]
         enrollment.status = Enrollment.Status.ENROLLED
         enrollment.save(update_fields=["status", "updated_at"])
         learner_reminders_schedule(enrollment=enrollment, now=now)
-        # Only once the place is really theirs: no email for a rolled-back promotion.
-        transaction.on_commit(partial(_send_place_email, enrollment.pk))
+        # Written with the promotion, sent after the commit: none for a rolled-back one.
+        notify_user(enrollment.learner, partial(_place_email, enrollment))
     return promoted
 
 

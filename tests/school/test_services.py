@@ -146,7 +146,9 @@ def test_withdrawing_gives_the_place_to_the_first_waiting_and_emails_them(
     assert waitlist_position(second) == 1
     assert [m.to for m in mail.outbox] == [[first.learner.email]]
     assert "You have a place" in mail.outbox[0].subject
-    assert Reminder.objects.filter(recipient=first.learner).count() == 2
+    reminders = Reminder.objects.filter(recipient=first.learner)
+    assert reminders.exclude(kind="porous.mail").count() == 2  # the sessions
+    assert reminders.get(kind="porous.mail").sent_at is not None  # the mail, written and sent
 
 
 def test_leaving_the_waiting_list_promotes_nobody(run, django_capture_on_commit_callbacks):

@@ -1,0 +1,88 @@
+"""Mails about a decision are rows written with the decision (porous.notify): sent right
+after the commit, never for a rolled-back decision, and kept while the mail server is away."""
+
+import socket
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.urls import reverse
+
+from porous.models import Reminder
+from porous.notify import MAIL, notify_user
+from porous.reminders import MAX_ATTEMPTS, reminders_send_due
+from roles.models import Application
+from tests.conftest import login
+from tests.factories import UserFactory
+from tests.factories_roles import ApplicationFactory, OpeningFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mail_server_away(settings):
+    """Django's SMTP backend pointed at a port where nothing listens: connection refused."""
+    with socket.socket() as probe:  # a free port, closed again at once
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    return settings
+
+
+def back(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_the_mail_goes_out_after_the_commit_in_the_users_language(
+    django_capture_on_commit_callbacks,
+):
+    user = UserFactory(language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_user(user, lambda: ("Subject", "Body"))
+
+    assert [(m.to, m.subject, m.body) for m in mail.outbox] == [([user.email], "Subject", "Body")]
+    sent = Reminder.objects.get(kind=MAIL)
+    assert sent.sent_at is not None
+    assert (sent.subject, sent.body) == ("", "")  # the text is kept only until it is out
+    assert reminders_send_due() == 0  # sent once, not again by the sweep
+
+
+def test_a_rolled_back_decision_leaves_no_mail(django_capture_on_commit_callbacks):
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            notify_user(user, lambda: ("Subject", "Body"))
+            raise RuntimeError("the decision failed")
+
+    assert not Reminder.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_decision_while_the_mail_server_is_away_is_saved_and_mailed_later(
+    client, tenant, coordinator, mail_server_away, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(
+        resident=tenant, opening=OpeningFactory(coordinator=coordinator)
+    )
+    login(client, coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("roles:application-decide", args=[application.pk]),
+            {"action": "decline", "reason": "Alle plekken zijn al bezet."},
+        )
+
+    assert response.status_code == 302  # not an error page
+    application.refresh_from_db()
+    assert application.status == Application.Status.DECLINED
+    waiting = Reminder.objects.get(kind=MAIL, recipient=tenant.user)
+    assert (waiting.sent_at, waiting.claimed_at) == (None, None)
+
+    # Longer than MAX_ATTEMPTS sweeps without a mail server: the mail is still kept.
+    for _sweep in range(MAX_ATTEMPTS + 1):
+        assert reminders_send_due() == 0
+    back(mail_server_away)
+    assert reminders_send_due() == 1
+    assert reminders_send_due() == 0
+    assert [m.to for m in mail.outbox] == [[tenant.user.email]]
+    assert "Alle plekken zijn al bezet." in mail.outbox[0].body
