@@ -15,6 +15,7 @@ class MatrixCell:
     category_label: str
     grade: int
     roles: list = field(default_factory=list)
+    html: str = ""  # its roles as the page shows them (the cell_roles tag)
 
 
 @dataclass
