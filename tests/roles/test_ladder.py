@@ -104,6 +104,22 @@ def test_talents_suggest_fitting_openings(client, tenant):
 
 
 @pytest.mark.django_db
+def test_a_role_fitting_several_talents_is_suggested_once_with_true_counts(client, tenant):
+    painting, listening = TalentFactory(name="schilderen"), TalentFactory(name="luisteren")
+    role = RoleFactory(name="Schilder test")
+    role.talents.add(painting, listening)
+    opening = OpeningFactory(role=role, places=3)
+    ActiveApplicationFactory(opening=opening)
+    tenant.talents.add(painting, listening)
+    client.force_login(tenant.user)
+
+    [suggested] = client.get(reverse("roles:my-ladder")).context["suggestions"]
+
+    assert suggested == opening
+    assert suggested.holder_count == 1  # not once per matching talent
+
+
+@pytest.mark.django_db
 def test_a_talent_signal_invites_to_matching_openings_only(tenant, employee):
     gardening = TalentFactory(name="tuinieren")
     role = RoleFactory(name="Tuinploeg test")
