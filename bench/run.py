@@ -294,7 +294,12 @@ def report(pages, sizes, seeded, dashboard_sql, seconds):
         f"Run on {datetime.date.today():%Y-%m-%d}: {machine()}.",
         f"gunicorn with {os.environ.get('BENCH_WORKERS', '3')} sync workers on 127.0.0.1; "
         f"{REQUESTS} sequential requests per page after {WARMUP} warm-up requests; "
-        f"the whole run took {seconds:.0f} s.",
+        f"the whole run took {seconds:.0f} s. Cache: "
+        + (
+            "Redis (BENCH_REDIS_URL)."
+            if os.environ.get("BENCH_REDIS_URL")
+            else "the database table."
+        ),
         "",
         "Data: " + ", ".join(f"{n:,} {name}" for name, n in sizes.items()) + ".",
     ]
