@@ -148,6 +148,8 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "due_at"
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    # A mail's text (a decline reason, an invitation's message) is only for its recipient.
+    exclude = ["subject", "body"]
 
 
 # auditlog's own admin searches first_name and last_name, which our User does not have.

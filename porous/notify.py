@@ -35,4 +35,6 @@ def notify_user(user, render):
         subject=str(subject),
         body=str(body),
     )
-    transaction.on_commit(partial(reminders.reminder_send_now, mail.pk))
+    # robust: whatever goes wrong here is logged and left to the sweep, never shown to the
+    # person whose decision was saved, and the other mails of the request still go.
+    transaction.on_commit(partial(reminders.reminder_send_now, mail.pk), robust=True)

@@ -11,6 +11,8 @@ reminder is no longer needed (the visit was logged meanwhile): the row is then m
 
 import datetime
 import logging
+import smtplib
+import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -144,13 +146,26 @@ def _send_claimed(pk, claimed_at):
     except Exception as error:
         logger.exception("reminder %s could not be sent", pk)
         release = {"claimed_at": None}
-        if isinstance(error, OSError):  # smtplib's errors too
-            # The mail server being away is not the reminder's fault: the attempt is given
-            # back, so an outage of any length delays the mail and never drops it.
+        if server_away(error):
+            # Not the reminder's fault: the attempt is given back, so an outage of any
+            # length delays the mail and never drops it.
             release["attempts"] = F("attempts") - 1
         Reminder.objects.filter(pk=pk, claimed_at=claimed_at).update(**release)
+        # Given up: a written mail's text is not kept for nothing.
+        Reminder.objects.filter(pk=pk, sent_at__isnull=True, attempts__gte=MAX_ATTEMPTS).update(
+            subject="", body=""
+        )
         return False
     return bool(ours and message is not None)
+
+
+def server_away(error):
+    """True when the mail server could not be reached or asked to try again later (a 4xx
+    reply, also on connecting): then the mail surely did not go out. A refused address, a
+    rejected message or a timeout (the mail may have gone out) count as an attempt."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(error, ConnectionRefusedError | socket.gaierror)
 
 
 MAIL = "porous.mail"
