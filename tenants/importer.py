@@ -341,9 +341,6 @@ class _Table:
         old = self.existing.get(key)
         return CREATED if old is None else UNCHANGED if old[1] == self.claims[key][1] else UPDATED
 
-    def changed(self) -> bool:
-        return any(self.outcome(key) == UPDATED for key in self.claims)
-
     def save(self, build: Callable[[Any, tuple], models.Model], fields: list[str], advance) -> dict:
         """Create the new records and update the changed ones; return the pk of every key."""
         ids = {key: self.existing[key][0] for key in self.claims if key in self.existing}
@@ -503,9 +500,9 @@ class _Register:
             ["contract_number", "dwelling", "neighbourhood", *HOUSEHOLD_FIELDS],
             advance,
         )
-        if self.complexes.changed() or self.dwellings.changed():
-            # Households of a moved complex or dwelling that this file does not list.
-            copy_neighbourhoods()
+        # Households of a moved complex or dwelling that this file does not list, and any
+        # copy that drifted: one UPDATE of the rows that differ.
+        copy_neighbourhoods()
 
     def neighbourhood_code(self, address: tuple) -> str:
         """The neighbourhood a dwelling of this file lies in, as the file says."""

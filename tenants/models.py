@@ -156,7 +156,7 @@ class Household(models.Model):
         return self.contract_number
 
     def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is None or "dwelling" in update_fields:
+        if update_fields is None or {"dwelling", "dwelling_id"} & set(update_fields):
             self.neighbourhood_id = Complex.objects.values_list("neighbourhood", flat=True).get(
                 dwellings=self.dwelling_id
             )

@@ -8,8 +8,10 @@ out. Without a cache (Redis down) every view works them out, as before.
 DASHBOARD_KEEP_SECONDS = 0 keeps nothing.
 """
 
+import hashlib
+import logging
 import pickle  # nosec B403: only to read back what this module wrote to our own cache
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from django.conf import settings
@@ -18,9 +20,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-# Raise when Block, Table, Row or Cell changes shape: kept copies of the old shape are then
-# never read.
-SHAPE = 1
+from .blocks.base import Block, Cell, Column, Row, Table
+
+SHAPES = (Block, Table, Row, Cell, Column)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,16 @@ class KeptBlock:
         return pickle.loads(self.pickled)  # nosec B301: written by keep() below
 
 
+def _shape():
+    """Part of every key: a release that changes what is kept never reads the old copies.
+    (A changed template or translation shows up when the kept copies run out.)"""
+    names = [(kind.__name__, [f.name for f in fields(kind)]) for kind in (KeptBlock, *SHAPES)]
+    return hashlib.sha256(repr(names).encode()).hexdigest()[:12]
+
+
+SHAPE = _shape()
+
+
 def keep(block, filters):
     html = render_to_string(
         "porous/dashboard/includes/_block.html",
@@ -49,14 +63,18 @@ def keep(block, filters):
 
 def _key(build, filters):
     parts = [build.__name__, get_language(), filters.today.isoformat(), filters.query()]
-    return ":".join(["dashboard", str(SHAPE), *parts])
+    return ":".join(["dashboard", SHAPE, *parts])
 
 
 def kept_blocks(builders, filters):
     """[KeptBlock for each builder]: one cache round trip for all of them; the missing ones
     are built (sharing what they share, see selectors.common.shared) and kept."""
     keys = {build: _key(build, filters) for build in builders}
-    found = cache.get_many(keys.values())
+    try:
+        found = cache.get_many(keys.values())
+    except Exception:  # a kept copy that cannot be read back: work them out again
+        logger.warning("kept dashboard blocks could not be read", exc_info=True)
+        found = {}
     missing = {}
     for build, key in keys.items():
         if key not in found:

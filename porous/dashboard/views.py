@@ -39,7 +39,7 @@ def dashboard(request):
             "filters": filters,
             "blocks": kept,
             "worked_out_at": min((block.worked_out_at for block in kept), default=None),
-            "keep_minutes": settings.DASHBOARD_KEEP_SECONDS // 60,
+            "keep_minutes": -(-settings.DASHBOARD_KEEP_SECONDS // 60),  # rounded up
             "narrowing": narrowing(filters) if filters else [],
             "csv_query": filters.query() if filters else "",
         },

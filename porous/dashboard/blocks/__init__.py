@@ -1,6 +1,5 @@
 """The nine blocks of the dashboard, in the order of the page, and their tables by slug."""
 
-from ..kept import kept_blocks
 from .duty import duty_block
 from .people import representativeness_block
 from .rewards import rewards_block
@@ -40,12 +39,16 @@ TABLE_BLOCKS = {
 
 def all_blocks(filters):
     """The nine blocks, as kept for a few minutes (kept.py)."""
+    from ..kept import kept_blocks  # kept.py names the shapes of blocks/base.py
+
     return kept_blocks(BUILDERS, filters)
 
 
 def table(slug, filters):
     """The table with this slug for these filters (kept with its block); None for an
     unknown slug."""
+    from ..kept import kept_blocks
+
     build = TABLE_BLOCKS.get(slug)
     if build is None:
         return None
