@@ -130,10 +130,13 @@ def contribution_decide(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def holder_end(request, pk):
-    """A coordinator ends someone's role; the waiting list moves up."""
+    """A coordinator ends someone's role; the waiting list moves up. Asked first (GET): it
+    cannot be undone, and the next person on the waiting list is offered the place."""
     application = get_application_to_decide(request, pk)
+    if request.method == "GET":
+        return render(request, "roles/holder_end.html", {"application": application})
     try:
         services.assignment_end(application=application, by=request.user)
     except ValidationError as error:

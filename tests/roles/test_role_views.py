@@ -48,7 +48,6 @@ def test_anonymous_is_sent_to_login(client, name, args):
         "roles:offer-accept",
         "roles:assignment-end",
         "roles:application-decide",
-        "roles:holder-end",
         "roles:contribution-decide",
     ],
 )
@@ -302,3 +301,25 @@ def test_role_page_lists_the_nearest_opening_first(client, tenant):
     openings = response.context["openings"]
     assert [o.pk for o in openings][:1] == [own.pk]
     assert {o.pk for o in openings} == {own.pk, far.pk, corporation_wide.pk}
+
+
+@pytest.mark.django_db
+def test_ending_a_role_is_asked_first_and_then_done(client, coordinator):
+    holder = ActiveApplicationFactory(opening=OpeningFactory(coordinator=coordinator))
+    waiting = ApplicationFactory(opening=holder.opening, status=S.WAITLISTED)
+    url = reverse("roles:holder-end", args=[holder.pk])
+    login(client, coordinator)
+
+    asked = client.get(url)
+    page = asked.content.decode()
+    assert asked.status_code == 200
+    assert str(holder.resident) in page and "Ja, beëindig de rol" in page
+    holder.refresh_from_db()
+    assert holder.status == S.ACTIVE  # asking changes nothing
+
+    assert client.post(url).status_code == 302
+    holder.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (holder.status, waiting.status) == (S.ENDED, S.OFFERED)
+    again = client.get(url).content.decode()
+    assert "Deze rol is niet actief." in again and "Ja, beëindig de rol" not in again
