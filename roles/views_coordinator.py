@@ -50,11 +50,14 @@ def coordinator_applications(request):
     manager = _is_manager(user)
     applications = selectors.waiting_applications_for(user, is_manager=manager)
     if user.has_perm("roles.decide_board_application"):
-        applications = applications | selectors.waiting_applications_for(
-            user, is_manager=True
-        ).filter(Q(opening__role__decided_by_tenants_organisation=True))
+        applications = (
+            applications
+            | selectors.waiting_applications_for(user, is_manager=True).filter(
+                Q(opening__role__decided_by_tenants_organisation=True)
+            )
+        ).distinct()
     # Oldest first, a page at a time: a coordinator with many waiting still gets a quick page.
-    applications = page_of(request, applications.distinct(), DECISIONS_PER_PAGE)
+    applications = page_of(request, applications, DECISIONS_PER_PAGE)
     now = timezone.now()
     for application in applications:
         application.age_days = (now - application.created_at).days
