@@ -57,9 +57,7 @@ class Complex(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Moving a complex to another neighbourhood moves its households' copy along.
-        Household.objects.filter(dwelling__complex=self).exclude(
-            neighbourhood=self.neighbourhood_id
-        ).update(neighbourhood=self.neighbourhood_id)
+        copy_neighbourhoods(Household.objects.filter(dwelling__complex=self))
 
 
 class Dwelling(models.Model):
@@ -89,10 +87,7 @@ class Dwelling(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        neighbourhood = Complex.objects.values_list("neighbourhood", flat=True).get(
-            pk=self.complex_id
-        )
-        self.households.exclude(neighbourhood=neighbourhood).update(neighbourhood=neighbourhood)
+        copy_neighbourhoods(self.households.all())  # moved to another complex
 
     @property
     def address(self):
@@ -165,11 +160,13 @@ class Household(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
 
-def copy_neighbourhoods():
-    """Give every household the neighbourhood of its dwelling's complex where it differs:
-    one UPDATE, for writes that bypass save()."""
+def copy_neighbourhoods(households=None):
+    """Give the households (all of them by default) the neighbourhood of their dwelling's
+    complex where it differs: one UPDATE. Used by the saves above and after writes that
+    bypass save()."""
+    households = Household.objects.all() if households is None else households
     source = Dwelling.objects.filter(pk=OuterRef("dwelling")).values("complex__neighbourhood")
-    return Household.objects.exclude(neighbourhood=F("dwelling__complex__neighbourhood")).update(
+    return households.exclude(neighbourhood=F("dwelling__complex__neighbourhood")).update(
         neighbourhood=Subquery(source[:1])
     )
 

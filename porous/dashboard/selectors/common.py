@@ -2,10 +2,11 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 
-from tenants.models import Neighbourhood
+from tenants.models import Household, Neighbourhood
 
 # From a household to its neighbourhood (the household's own copy: one table, no joins),
 # and from the models that hang off a household.
@@ -51,6 +52,28 @@ def current_households(day, prefix=""):
     return Q(**{f"{prefix}tenancy_start__lte": day}) & (
         Q(**{f"{prefix}tenancy_end__isnull": True}) | Q(**{f"{prefix}tenancy_end__gt": day})
     )
+
+
+def households_shown(filters):
+    """The households current at the end of the period, in the chosen neighbourhood if any."""
+    households = Household.objects.filter(current_households(filters.end))
+    if filters.neighbourhood:
+        households = households.filter(**{HOUSEHOLD_NEIGHBOURHOOD: filters.neighbourhood})
+    return households
+
+
+def rows_over(sql, *querysets):
+    """The rows of `sql`, with the SQL of each queryset in place of {0}, {1}, ... and their
+    parameters kept apart. For an aggregate over an aggregate, which the ORM has not: the
+    inner queries stay Django's own."""
+    parts, params = [], []
+    for queryset in querysets:
+        part, part_params = queryset.query.sql_with_params()
+        parts.append(part)
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(*parts), params)  # nosec B608: the text is ours and Django's
+        return cursor.fetchall()
 
 
 def shared(filters, compute):

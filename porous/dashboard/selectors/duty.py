@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import TruncWeek
 
@@ -19,7 +18,7 @@ from visits.models import Visit
 from visits.selectors import streak, weekly_counts
 from visits.weeks import week_end
 
-from .common import percent
+from .common import percent, rows_over
 
 MANAGERS = "managers"
 NO_TEAM = "no-team"
@@ -78,15 +77,13 @@ def _met_per_group(people, mondays):
         .filter(n__gte=settings.VISITS_PER_WEEK)
         .values("employee", "week")
     )
-    met_sql, met_params = met.query.sql_with_params()
-    people_sql, people_params = people.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.team_pk, p.manages, m.week, COUNT(*) FROM ({met_sql}) m "  # nosec B608
-            f"JOIN ({people_sql}) p ON p.person = m.employee GROUP BY 1, 2, 3",
-            [*met_params, *people_params],
-        )
-        return [(team, bool(manages), _day(week), n) for team, manages, week, n in cursor]
+    rows = rows_over(
+        "SELECT p.team_pk, p.manages, m.week, COUNT(*) FROM ({0}) m "
+        "JOIN ({1}) p ON p.person = m.employee GROUP BY 1, 2, 3",
+        met,
+        people,
+    )
+    return [(team, bool(manages), _day(week), n) for team, manages, week, n in rows]
 
 
 def _day(value):

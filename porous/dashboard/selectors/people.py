@@ -19,11 +19,11 @@ from django.db.models import Case, CharField, Count, Q, Value, When
 
 from roles.models import Application
 from school.models import CourseSession, Enrollment
-from tenants.models import Household, Resident
+from tenants.models import Resident
 
 from .common import (
     HOUSEHOLD_NEIGHBOURHOOD,
-    current_households,
+    households_shown,
     neighbourhoods,
     percent,
     resident_in,
@@ -133,11 +133,9 @@ def households_by_band(filters):
 
 
 def _households_by_band(filters):
-    households = Household.objects.filter(current_households(filters.end))
-    if filters.neighbourhood:
-        households = households.filter(**{HOUSEHOLD_NEIGHBOURHOOD: filters.neighbourhood})
     return list(
-        households.annotate(band=_band("main_tenant_birth_year", filters.end.year, as_date=False))
+        households_shown(filters)
+        .annotate(band=_band("main_tenant_birth_year", filters.end.year, as_date=False))
         .order_by()
         .values_list(f"{HOUSEHOLD_NEIGHBOURHOOD}_id", "band")
         .annotate(n=Count("pk"))

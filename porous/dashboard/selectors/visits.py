@@ -7,14 +7,19 @@ counts for the employee's duty but has not reached anyone.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Count, Q
 
-from tenants.models import Household
 from visits.models import FollowUp, Visit
 from visits.weeks import months_before
 
-from .common import VISIT_NEIGHBOURHOOD, average, current_households, neighbourhoods, percent
+from .common import (
+    VISIT_NEIGHBOURHOOD,
+    average,
+    households_shown,
+    neighbourhoods,
+    percent,
+    rows_over,
+)
 from .people import households_by_band
 
 REACH_MONTHS = 12
@@ -58,21 +63,14 @@ def _reached(filters):
         .annotate(recent=Count("visited_on", filter=Q(visited_on__gt=since)))
         .values("household", "recent")
     )
-    households = Household.objects.filter(current_households(filters.end))
-    if filters.neighbourhood:
-        households = households.filter(neighbourhood=filters.neighbourhood)
-    households = households.order_by().values("pk", "neighbourhood")
-    visits_sql, visits_params = per_household.query.sql_with_params()
-    households_sql, households_params = households.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT h.neighbourhood, COUNT(*), "  # nosec B608: Django's own SQL, parameters apart
-            "SUM(CASE WHEN v.recent > 0 THEN 1 ELSE 0 END) "
-            f"FROM ({visits_sql}) v JOIN ({households_sql}) h ON h.pk = v.household "
-            "GROUP BY 1",
-            [*visits_params, *households_params],
-        )
-        return {neighbourhood: (ever, recent) for neighbourhood, ever, recent in cursor}
+    households = households_shown(filters).order_by().values("pk", "neighbourhood")
+    rows = rows_over(
+        "SELECT h.neighbourhood, COUNT(*), SUM(CASE WHEN v.recent > 0 THEN 1 ELSE 0 END) "
+        "FROM ({0}) v JOIN ({1}) h ON h.pk = v.household GROUP BY 1",
+        per_household,
+        households,
+    )
+    return {neighbourhood: (ever, recent) for neighbourhood, ever, recent in rows}
 
 
 def reach(filters) -> list[ReachRow]:
