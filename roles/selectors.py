@@ -112,7 +112,8 @@ def role_statuses(resident, *, today=None):
 
 
 def openings_for_role(role, resident=None):
-    """Open openings with counts, nearest to the resident's own complex and neighbourhood."""
+    """Open openings with counts, nearest to the resident's own complex and neighbourhood
+    (a queryset: the role page shows it a page at a time)."""
     openings = (
         Opening.objects.open()
         .filter(role=role)
@@ -134,7 +135,7 @@ def openings_for_role(role, resident=None):
         ).order_by("nearness", "pk")
     else:
         openings = openings.order_by("pk")
-    return list(openings)
+    return openings
 
 
 def waiting_applications_for(user, *, is_manager=False):

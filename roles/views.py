@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from porous.models import GroupName
+from porous.paginators import page_of
 from tenants.models import Resident
 from tenants.views import get_own_resident
 
@@ -14,6 +15,8 @@ from . import selectors, services
 from .forms import ApplicationForm, ContributionForm
 from .ladder import application_blockers, role_status
 from .models import Application, Opening, Role
+
+OPENINGS_PER_PAGE = 20
 
 
 def _resident_or_none(request):
@@ -62,7 +65,10 @@ def role_detail(request, slug):
             "status": status,
             "can_apply": can_apply,
             "resident": resident,
-            "openings": selectors.openings_for_role(role, resident),
+            # A role can be open in every complex: the nearest first, a page at a time.
+            "openings": page_of(
+                request, selectors.openings_for_role(role, resident), OPENINGS_PER_PAGE
+            ),
         },
     )
 

@@ -1,11 +1,14 @@
 """The dashboard's filter form: a plain GET form, so every view of the numbers has a link."""
 
 import datetime
+import html
 
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from porous.models import Team
@@ -33,15 +36,30 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final = {**self.build_attrs(self.attrs, attrs), "name": name}
         chosen = set(self.format_value(value))
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), " selected" if str(option) in chosen else "", label)
-                for option, label in self.choices
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        options = []
+        for option, label in self.choices:
+            option = str(option)
+            selected = " selected" if option in chosen else ""
+            # The standard library's escape, as format_html's but without its handling of
+            # lazy text: str() has done that (a hundred-odd options, per page).
+            options.append(
+                f'<option value="{html.escape(option)}"{selected}>{html.escape(str(label))}'
+                "</option>"
+            )
+        return format_html("<select{}>{}</select>", flatatt(final), SafeString("".join(options)))
+
+
+class NamedOptions(BaseChoiceIterator):
+    """A model choice field's options read as (pk, name) rows when the select is drawn. The
+    field's own choices make a model of every team, fetched in chunks, for its options.
+    (A BaseChoiceIterator, so that Django takes it as it is and does not read it early.)"""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        yield "", self.field.empty_label
+        yield from self.field.queryset.values_list("pk", "name")
 
 
 class DashboardFilterForm(forms.Form):
@@ -85,6 +103,8 @@ class DashboardFilterForm(forms.Form):
             if not data.get(name):
                 data[name] = value.isoformat()
         super().__init__(data, **kwargs)
+        for name in ("neighbourhood", "team"):
+            self.fields[name].widget.choices = NamedOptions(self.fields[name])
 
     def clean(self):
         cleaned = super().clean()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from .charts import FONT, MUTED, TEXT, svg_html
+from .charts import FONT, MUTED, TEXT, svg_html, svg_join
 
 # Light to dark; text turns white from the fourth shade on (contrast at least 4.5:1).
 SHADES = ["#ffffff", "#dbe8f7", "#a9c8ec", "#2c69b0", "#173f6e"]
@@ -131,5 +131,5 @@ def heat_map(chart_id, *, title, desc, columns, rows, cells, legend):
         text=TEXT,
         title=title,
         desc=desc,
-        body=format_html_join("", "{}", ((p,) for p in parts)),
+        body=svg_join(parts),
     )

@@ -323,3 +323,35 @@ def test_ending_a_role_is_asked_first_and_then_done(client, coordinator):
     assert (holder.status, waiting.status) == (S.ENDED, S.OFFERED)
     again = client.get(url).content.decode()
     assert "Deze rol is niet actief." in again and "Ja, beëindig de rol" not in again
+
+
+@pytest.mark.django_db
+def test_role_page_shows_its_places_twenty_at_a_time_nearest_first(
+    client, tenant, django_assert_max_num_queries
+):
+    from roles.views import OPENINGS_PER_PAGE
+    from tests.factories import RoleFactory
+
+    role = RoleFactory()
+    others = OpeningFactory.create_batch(OPENINGS_PER_PAGE + 4, role=role)
+    own = OpeningFactory(role=role, complex=tenant.household.dwelling.complex)
+    login(client, tenant.user)
+    url = reverse("roles:role-detail", args=[role.slug])
+
+    with django_assert_max_num_queries(20) as counted:
+        first = client.get(url)
+    queries = len(counted.captured_queries)  # read now: the next request clears the log
+    page = first.context["openings"]
+    assert [o.pk for o in page][0] == own.pk
+    assert len(page) == OPENINGS_PER_PAGE
+    html = first.content.decode()
+    assert "Pagina 1 van 2" in html and "?page=2" in html
+
+    second = client.get(url, {"page": 2})
+    shown = {o.pk for o in page} | {o.pk for o in second.context["openings"]}
+    assert shown == {own.pk, *(o.pk for o in others)}  # every place, once
+    assert "Pagina 2 van 2" in second.content.decode()
+
+    OpeningFactory.create_batch(OPENINGS_PER_PAGE, role=role)
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200

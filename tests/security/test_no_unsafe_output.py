@@ -30,7 +30,7 @@ TEMPLATE_ARGUMENT = {"format_html": 0, "format_html_join": 1, "svg_html": 0}
 # (file, line's code) -> why it is not user content.
 ALLOWED = {
     ("porous/dashboard/charts.py", "from django.utils.safestring import mark_safe"): (
-        "the import of the one use below"
+        "the import of the uses below"
     ),
     ("porous/dashboard/charts.py", "font=mark_safe(FONT),"): (
         "FONT is a constant attribute string of the chart (checked below)"
@@ -42,19 +42,33 @@ ALLOWED = {
         "the same constant FONT, imported from charts"
     ),
     ("porous/dashboard/blocks/base.py", "from django.utils.safestring import mark_safe"): (
-        "the import of the one use below"
+        "the import of the two uses below"
+    ),
+    ("porous/dashboard/blocks/base.py", "return mark_safe(self.markup(separators()))"): (
+        "a dashboard table row from Row.markup: its text escaped, its numbers digits and "
+        "separators, its classes constants (tests/porous/dashboard/test_csv_and_charts.py)"
     ),
     (
         "porous/dashboard/blocks/base.py",
-        "return mark_safe(f'<tr{total}><th scope=\"row\">{head}</th>{cells}</tr>')",
-    ): (
-        "a dashboard table row: its text is escaped a line above, its numbers are digits "
-        "and separators, its classes constants (tests/porous/dashboard/test_csv_and_charts.py)"
+        'return mark_safe("".join(row.markup(language) for row in self.rows))',
+    ): ("a table's rows, each from Row.markup as above"),
+    ("porous/dashboard/forms.py", "from django.utils.safestring import SafeString"): (
+        "the import of the one use below"
     ),
     (
-        "porous/dashboard/charts.py",
-        "template, *map(_num, args), **{key: _num(value) for key, value in kwargs.items()}",
-    ): ("svg_html hands its template on to format_html; its own callers are checked"),
+        "porous/dashboard/forms.py",
+        'return format_html("<select{}>{}</select>", flatatt(final), SafeString("".join(options)))',
+    ): (
+        "the dashboard's selects: each option's value and label escaped a line above "
+        "(tests/porous/dashboard/test_filters.py)"
+    ),
+    ("porous/dashboard/charts.py", 'return mark_safe("".join(map(_escaped, parts)))'): (
+        "svg_join escapes each part as format_html_join does (_escaped)"
+    ),
+    ("porous/dashboard/charts.py", "return mark_safe("): (
+        "svg_html escapes each argument as format_html does (_escaped); its callers' "
+        "templates are fixed strings, checked like format_html's"
+    ),
 }
 
 

@@ -10,8 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, DateField, Exists, F, OuterRef
+from django.db.models.functions import Cast, TruncWeek
 
 from porous.models import GroupName, Team, User
 from visits.models import Visit
@@ -70,7 +70,9 @@ def _met_per_group(people, mondays):
     met = (
         Visit.objects.counted()
         .filter(visited_on__range=(mondays[0], week_end(mondays[-1])))
-        .annotate(week=TruncWeek("visited_on"))
+        # As a date: PostgreSQL's DATE_TRUNC gives a timestamp, and the thousands of rows
+        # this query returns took longer to read as moments than to count.
+        .annotate(week=Cast(TruncWeek("visited_on"), DateField()))
         .order_by()
         .values("employee", "week")
         .annotate(n=Count("pk"))

@@ -169,6 +169,22 @@ def test_filtering_on_a_team_and_a_matrix_cell(client, manager, teams):
     assert matrix.rows[0].cells[0].href.count("category=") == 1
 
 
+def test_the_team_select_lists_every_team_escaped_with_the_chosen_one_selected(client, manager):
+    odd = TeamFactory(name='<b>"Noord" & co</b>')
+    plain = TeamFactory(name="Zuid")
+    login(client, manager)
+
+    page = client.get(PAGE, {"team": plain.pk}).content.decode()
+
+    select = page[page.index('name="team"') : page.index("</select>", page.index('name="team"'))]
+    assert '<option value="">Alle teams</option>' in select
+    assert (
+        f'<option value="{odd.pk}">&lt;b&gt;&quot;Noord&quot; &amp; co&lt;/b&gt;</option>' in select
+    )
+    assert f'<option value="{plain.pk}" selected>Zuid</option>' in select
+    assert select.count(" selected") == 1 and "<b>" not in select
+
+
 @pytest.mark.parametrize(
     "params, field",
     [
