@@ -1,12 +1,12 @@
 """Small server-side SVG charts: horizontal bars, columns and the matrix heat map.
 
 Built with `svg_html` and `svg_join`, which escape as `format_html` does, so every label (a
-neighbourhood's or team's name) is escaped. Each
-chart comes with a visible caption (for the <figure> the template puts around it), has a
-<title> and <desc> named by aria-labelledby, prints its numbers, and tells its series apart
-by pattern (solid, hatched, dotted) as well as colour. Colours and patterns are presentation
-attributes, not style attributes, so a strict CSP without inline styles allows them. The
-charts fill their column and scale with their viewBox, shrinking on a phone.
+neighbourhood's or team's name) is escaped. Each chart comes with a visible caption (for the
+<figure> the template puts around it), has a <title> and <desc> named by aria-labelledby,
+prints its numbers, and tells its series apart by pattern (solid, hatched, dotted) as well as
+colour. Colours and patterns are presentation attributes, not style attributes, so a strict
+CSP without inline styles allows them. The charts fill their column and scale with their
+viewBox, shrinking on a phone.
 """
 
 import html
