@@ -55,9 +55,10 @@ class Complex(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        new = self._state.adding
         super().save(*args, **kwargs)
-        # Moving a complex to another neighbourhood moves its households' copy along.
-        copy_neighbourhoods(Household.objects.filter(dwelling__complex=self))
+        if not new:  # moving a complex to another neighbourhood moves its households' copy
+            copy_neighbourhoods(Household.objects.filter(dwelling__complex=self))
 
 
 class Dwelling(models.Model):
@@ -86,8 +87,10 @@ class Dwelling(models.Model):
         return f"{self.street} {self.house_number}{self.house_number_suffix}, {self.city}"
 
     def save(self, *args, **kwargs):
+        new = self._state.adding
         super().save(*args, **kwargs)
-        copy_neighbourhoods(self.households.all())  # moved to another complex
+        if not new:  # moved to another complex (a new dwelling has no households yet)
+            copy_neighbourhoods(self.households.all())
 
     @property
     def address(self):

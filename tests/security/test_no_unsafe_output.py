@@ -42,16 +42,15 @@ ALLOWED = {
         "the same constant FONT, imported from charts"
     ),
     ("porous/dashboard/blocks/base.py", "from django.utils.safestring import mark_safe"): (
-        "the import of the two uses below"
-    ),
-    ("porous/dashboard/blocks/base.py", "return mark_safe(self.markup(separators()))"): (
-        "a dashboard table row from Row.markup: its text escaped, its numbers digits and "
-        "separators, its classes constants (tests/porous/dashboard/test_csv_and_charts.py)"
+        "the import of the one use below"
     ),
     (
         "porous/dashboard/blocks/base.py",
         'return mark_safe("".join(row.markup(language) for row in self.rows))',
-    ): ("a table's rows, each from Row.markup as above"),
+    ): (
+        "a table's rows from Row.markup: their text escaped, their numbers digits and "
+        "separators, their classes constants (tests/porous/dashboard/test_csv_and_charts.py)"
+    ),
     ("porous/dashboard/forms.py", "from django.utils.safestring import SafeString"): (
         "the import of the one use below"
     ),

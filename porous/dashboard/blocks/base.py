@@ -89,10 +89,6 @@ class Row:
     def rest(self):
         return self.cells[1:]
 
-    @property
-    def html(self):
-        return mark_safe(self.markup(separators()))  # nosec B308, B703: escaped in markup()
-
     def markup(self, language):
         """The row's markup, every text escaped. Built here rather than in the template: the
         dashboard has thousands of cells, and the template engine took as long as all the
