@@ -76,6 +76,14 @@ class Application(models.Model):
             models.Index(
                 fields=["opening", "status", "created_at"], name="roles_app_opening_status_idx"
             ),
+            # The decisions list: WHERE status = 'pending' [AND opening.coordinator = …]
+            # ORDER BY created_at. Only the few waiting rows, so the plan starts here instead
+            # of reading every application to find them.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(status="pending"),
+                name="roles_app_pending_idx",
+            ),
             # "Mijn ladder" and the maximum number of roles: a resident's rows by status.
             models.Index(fields=["resident", "status"], name="roles_app_resident_status_idx"),
         ]
