@@ -9,7 +9,6 @@ are hatched and say so, so nothing depends on colour.
 
 from dataclasses import dataclass
 
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from .charts import FONT, MUTED, TEXT, svg_html, svg_join
@@ -40,13 +39,16 @@ def _cell(x, y, cell, top):
     level = shade(cell.value, top)
     fill = "url(#heat-empty)" if cell.empty else SHADES[level]
     colour = "#ffffff" if level >= DARK_FROM and not cell.empty else TEXT
-    lines = format_html_join(
-        "",
-        '<text x="{}" y="{}" text-anchor="middle" font-size="{}" font-weight="{}">{}</text>',
-        (
-            (x + CELL_W / 2, y + 24 + i * 16, 17 if i == 0 else 11, 700 if i == 0 else 400, t)
-            for i, t in enumerate(cell.lines)
-        ),
+    lines = svg_join(
+        svg_html(
+            '<text x="{}" y="{}" text-anchor="middle" font-size="{}" font-weight="{}">{}</text>',
+            x + CELL_W / 2,
+            y + 24 + i * 16,
+            17 if i == 0 else 11,
+            700 if i == 0 else 400,
+            t,
+        )
+        for i, t in enumerate(cell.lines)
     )
     border = 3 if cell.selected else 1
     return svg_html(
