@@ -141,6 +141,13 @@ MATRIX = {
     "account_reauthenticate": {
         "GET":                        "L   200 200 200 200 200 200 200 200 200",
         "POST":                       "L   200 200 200 200 200 200 200 200 200"},
+    "account_request_reauthentication_code": {
+        "GET":                        "L   200 200 200 200 200 200 200 200 200",
+        "POST":                       "L   200 200 200 200 200 200 200 200 200"},
+    # Confirming a code sent by mail: only after one was asked for in this session.
+    "account_confirm_reauthentication_code": {
+        "GET":                        "L   R   R   R   R   R   R   R   R   R",
+        "POST":                       "L   R   R   R   R   R   R   R   R   R"},
     "account_email": {
         "GET":                        "L   200 200 200 200 200 200 200 200 200",
         "POST":                       "L   R   R   R   R   R   R   R   R   R"},
