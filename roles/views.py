@@ -199,5 +199,5 @@ def contribution_create(request, pk):
 
 def require_employee(request):
     user = request.user
-    if not (user.is_superuser or user.groups.filter(name=GroupName.EMPLOYEE).exists()):
+    if not (user.is_superuser or GroupName.EMPLOYEE in user.group_names):
         raise PermissionDenied(_("This page is for staff."))

@@ -22,7 +22,7 @@ OPENINGS_PER_PAGE = 10
 
 
 def _is_manager(user):
-    return user.is_superuser or user.groups.filter(name=GroupName.MANAGER).exists()
+    return user.is_superuser or GroupName.MANAGER in user.group_names
 
 
 def require_decider(request):

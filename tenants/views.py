@@ -12,13 +12,16 @@ from .models import Resident
 def get_own_resident(request):
     """The logged-in person's own resident profile; 404 for staff without one."""
     try:
-        return (
-            Resident.objects.select_related("user", "household__dwelling__complex__neighbourhood")
+        resident = (
+            Resident.objects.select_related("household__dwelling__complex__neighbourhood")
             .prefetch_related("talents")
             .get(user=request.user)
         )
     except Resident.DoesNotExist as exc:
         raise Http404(_("You have no resident profile.")) from exc
+    # Both ways: the menu asks user.resident, and would read the profile a second time.
+    request.user.resident = resident
+    return resident
 
 
 @login_required

@@ -230,13 +230,13 @@ def test_coordinator_list_query_count_is_fixed(client, coordinator, django_asser
 
     add(2)
     login(client, coordinator)
-    # session, user, the staff two-step check, group checks (2), waiting applications,
+    # session, user, the staff two-step check, the user's groups (1), waiting applications,
     # contributions, openings and their holders, menu checks and the session save. A list
     # longer than its first page adds its count (page_of): at most 3 more, whatever the data.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):
         client.get(reverse("roles:coordinator-applications"))
     add(15)
-    with django_assert_max_num_queries(15 + 1):  # 17 openings: two pages, so counted
+    with django_assert_max_num_queries(14 + 1):  # 17 openings: two pages, so counted
         response = client.get(reverse("roles:coordinator-applications"))
     assert response.content.decode().count('value="accept"') == 17
 

@@ -88,8 +88,8 @@ def _queries(client):
     return len(queries)
 
 
-MY_WEEK_MAX_QUERIES = 33
-MY_WEEK_KEPT_MAX_QUERIES = 21
+MY_WEEK_MAX_QUERIES = 32
+MY_WEEK_KEPT_MAX_QUERIES = 20
 
 
 def test_my_week_uses_a_fixed_number_of_queries(
@@ -98,8 +98,9 @@ def test_my_week_uses_a_fixed_number_of_queries(
     """Worked out afresh: session, user and groups (3); the week's counts, planned visits,
     recent visits, follow-ups (4); suggestions: colleagues, requests, new tenancies,
     anniversaries, never visited, longest ago, busiest complexes and households there, the
-    check that they are still free, and the households chosen (11); calendar link and team
-    (2); the menu's resident profile and permissions (3); saving the session (3); reading
+    check that they are still free, and the households chosen (11); the calendar link and
+    whether they lead a team (1); the menu's resident profile and permissions (3); saving the
+    session (3); reading
     and filling the cache, when it is the database (up to 6).
     With the suggestions kept in the cache, six fewer. The same counts on small and on
     larger data."""
@@ -116,3 +117,11 @@ def test_my_week_uses_a_fixed_number_of_queries(
         assert _queries(client) == small
     with django_assert_max_num_queries(MY_WEEK_KEPT_MAX_QUERIES):
         assert _queries(client) == small_kept
+
+
+def test_only_the_team_manager_gets_the_link_to_the_team(client, employee, manager, team):
+    overview = reverse("visits:team-overview")
+    client.force_login(employee)
+    assert overview not in client.get(reverse("visits:my-week")).content.decode()
+    client.force_login(manager)
+    assert overview in client.get(reverse("visits:my-week")).content.decode()
