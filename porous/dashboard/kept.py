@@ -66,19 +66,29 @@ def _key(build, filters):
     return ":".join(["dashboard", SHAPE, *parts])
 
 
+def _work_out(builders, filters):
+    """{cache key: KeptBlock} of these builders, built now (sharing what they share, see
+    selectors.common.shared), and kept."""
+    worked_out = {_key(build, filters): keep(build(filters), filters) for build in builders}
+    if worked_out and settings.DASHBOARD_KEEP_SECONDS:
+        cache.set_many(worked_out, settings.DASHBOARD_KEEP_SECONDS)
+    return worked_out
+
+
 def kept_blocks(builders, filters):
     """[KeptBlock for each builder]: one cache round trip for all of them; the missing ones
-    are built (sharing what they share, see selectors.common.shared) and kept."""
+    are worked out and kept."""
     keys = {build: _key(build, filters) for build in builders}
     try:
         found = cache.get_many(keys.values())
     except Exception:  # a kept copy that cannot be read back: work them out again
         logger.warning("kept dashboard blocks could not be read", exc_info=True)
         found = {}
-    missing = {}
-    for build, key in keys.items():
-        if key not in found:
-            found[key] = missing[key] = keep(build(filters), filters)
-    if missing and settings.DASHBOARD_KEEP_SECONDS:
-        cache.set_many(missing, settings.DASHBOARD_KEEP_SECONDS)
+    found.update(_work_out([build for build, key in keys.items() if key not in found], filters))
     return [found[keys[build]] for build in builders]
+
+
+def work_out_ahead(builders, filters):
+    """Work these blocks out and keep them, kept copies or not: run before the copies run
+    out, so that nobody waits for them (porous.tasks.keep_dashboard_ahead)."""
+    return len(_work_out(builders, filters))

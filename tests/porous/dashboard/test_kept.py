@@ -2,6 +2,8 @@
 downloads show the kept figures and say when they were worked out."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -87,3 +89,49 @@ def figures(response):
     """The page from the note on when the figures were worked out to the last block."""
     html = response.content.decode()
     return html[html.index('id="worked-out"') : html.index("</main>")]
+
+
+def test_beat_keeps_the_dashboard_ahead_in_every_language(client, manager, noord):
+    from django_celery_beat.models import PeriodicTask
+
+    from porous.tasks import keep_dashboard_ahead
+
+    task = PeriodicTask.objects.get(name="Keep the dashboard ahead")
+    assert task.task == keep_dashboard_ahead.name
+    # Every 4 minutes: before the kept copies (5 minutes) run out.
+    assert task.interval.every * 60 < 5 * 60
+    assert keep_dashboard_ahead.apply().get() == 9 * 2  # nine blocks, Dutch and English
+
+    visit_another(noord)
+    login(client, manager)
+    with CaptureQueriesContext(connection) as queries:
+        dutch = client.get(PAGE)
+    english_page = english(client).get(PAGE)
+
+    # Both pages are the figures worked out ahead: the new visit is not counted yet, and the
+    # page did not read the visits.
+    assert reach_in_noord(dutch) == ["Noord", 2, 1]
+    assert reach_in_noord(english_page) == ["Noord", 2, 1]
+    assert not [q for q in queries.captured_queries if "visits_visit" in q["sql"]]
+
+
+def test_keeping_ahead_replaces_copies_that_are_still_kept(client, manager, noord):
+    from porous.tasks import keep_dashboard_ahead
+
+    login(client, manager)
+    assert reach_in_noord(client.get(PAGE)) == ["Noord", 2, 1]
+    visit_another(noord)
+
+    keep_dashboard_ahead.apply().get()
+
+    assert reach_in_noord(client.get(PAGE)) == ["Noord", 3, 2]
+
+
+def test_nothing_is_kept_ahead_when_keeping_is_off(client, manager, noord, settings):
+    from porous.tasks import keep_dashboard_ahead
+
+    settings.DASHBOARD_KEEP_SECONDS = 0
+    assert keep_dashboard_ahead.apply().get() == 0
+    visit_another(noord)
+    login(client, manager)
+    assert reach_in_noord(client.get(PAGE)) == ["Noord", 3, 2]
