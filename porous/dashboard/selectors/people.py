@@ -15,7 +15,7 @@ separately, and drop out when a neighbourhood is chosen.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models import Case, CharField, Count, IntegerField, Q, Value, When
 
 from roles.models import Application
 from school.models import CourseSession, Enrollment
@@ -150,12 +150,14 @@ def representativeness(filters) -> Representativeness:
     rows = {pk: AgeRow(pk, name) for pk, name in neighbourhoods(filters)}  # query 1
     tenants = AgeRow(None, "")
     home_seekers = AgeCounts()
+    if filters.neighbourhood:
+        # Everyone counted lives there (or did): no join to the households to find out.
+        neighbourhood = Value(filters.neighbourhood.pk, output_field=IntegerField())
+    else:
+        neighbourhood = resident_neighbourhood()
     participants = (  # query 2
         _participants(filters)
-        .annotate(
-            band=_band("birth_date", year, as_date=True),
-            neighbourhood_id=resident_neighbourhood(),
-        )
+        .annotate(band=_band("birth_date", year, as_date=True), neighbourhood_id=neighbourhood)
         .order_by()
         .values_list("kind", "neighbourhood_id", "band")
         .annotate(n=Count("pk"))

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from porous.models import GroupName, User
 from school.models import Attendance, Certificate, Course, Enrollment
+from tenants.models import Resident
 
 from .common import percent, resident_in
 
@@ -95,11 +96,17 @@ def _tracks(filters):
 def _staff(filters):
     """One query: active employees per team, and of those who attended a lesson taught by a
     resident (the session's teacher; for a session without one, the course's teachers)."""
-    by_resident = Q(session__teacher__resident__isnull=False) | Q(
-        session__teacher__isnull=True, session__run__course__teachers__resident__isnull=False
+    # Whether a lesson's teacher is a resident is asked per lesson attended (EXISTS on an
+    # index): joined through to the residents, PostgreSQL took 11 ms to plan this query and
+    # 4 to run it.
+    teacher_is_resident = Exists(Resident.objects.filter(user=OuterRef("session__teacher")))
+    course_has_resident_teacher = Exists(
+        Course.teachers.through.objects.filter(
+            course=OuterRef("session__run__course"), user__resident__isnull=False
+        )
     )
     attended = Attendance.objects.filter(
-        by_resident,
+        Q(teacher_is_resident) | Q(course_has_resident_teacher, session__teacher__isnull=True),
         _between("session__start", filters),
         enrollment__learner=OuterRef("pk"),
         present=True,
