@@ -301,11 +301,12 @@ def _still_free(windows, today):
     two queries, whatever was kept."""
     request_pks = {row[3] for window in windows for row in window if row[3]}
     household_pks = {row[0] for window in windows for row in window if not row[3]}
+    # The requests alone: the few households shown are loaded with the others at the end.
     open_requests = {
         request.pk: request
         for request in VisitRequest.objects.filter(
             pk__in=request_pks, status=VisitRequest.Status.OPEN
-        ).select_related("household__dwelling")
+        )
     }
     free = set(_candidates(today).filter(pk__in=household_pks).values_list("pk", flat=True))
     return free, open_requests
@@ -334,11 +335,8 @@ def suggestions_for(*, employee, today, limit=LIMIT):
                 found[household_pk] = Suggestion(None, kind, list(reasons), request)
                 added += 1
     chosen = list(found.items())[:limit]
-    households = Household.objects.select_related("dwelling").in_bulk(
-        [pk for pk, suggestion in chosen if suggestion.request is None]
-    )
+    households = Household.objects.select_related("dwelling").in_bulk([pk for pk, _ in chosen])
     for pk, suggestion in chosen:
-        request = suggestion.request
-        suggestion.household = request.household if request else households.get(pk)
+        suggestion.household = households.get(pk)
     # None: removed since the check a moment ago.
     return [suggestion for _pk, suggestion in chosen if suggestion.household is not None]
