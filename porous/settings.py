@@ -156,7 +156,8 @@ else:
         }
     }
 # Sessions live in the database, never in the cache: nobody is logged out when Redis stops.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database store, except that a lost connection is not taken for a deleted session.
+SESSION_ENGINE = "porous.sessions"
 
 AUTH_USER_MODEL = "porous.User"
 AUTHENTICATION_BACKENDS = [
