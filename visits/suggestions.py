@@ -59,7 +59,7 @@ class Suggestion:
     household: Household
     kind: str  # the kind of visit to plan
     reasons: list = field(default_factory=list)
-    request: VisitRequest | None = None
+    request: VisitRequest | None = None  # its household is not loaded: use `household`
 
 
 def _slot(employee):

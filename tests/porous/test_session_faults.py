@@ -3,7 +3,7 @@ and is still logged in, instead of "the session was deleted" (400)."""
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.db import OperationalError, connection
+from django.db import InternalError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -18,12 +18,20 @@ def logged_in(user):
     return client
 
 
-def test_a_connection_lost_while_the_session_is_saved_is_a_fault_of_ours(tenant):
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OperationalError("terminating connection due to administrator command"),
+        InternalError("cannot execute UPDATE in a read-only transaction"),
+    ],
+    ids=["connection lost", "read-only standby"],
+)
+def test_a_database_failure_while_the_session_is_saved_is_a_fault_of_ours(tenant, failure):
     client = logged_in(tenant.user)
 
     def connection_lost(execute, sql, params, many, context):
         if sql.startswith(SESSION_UPDATE):
-            raise OperationalError("terminating connection due to administrator command")
+            raise failure
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(connection_lost):
