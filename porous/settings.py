@@ -138,7 +138,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: the database by default; Redis when REDIS_URL is set. allauth's rate limits
 # need a cache that all processes share, so never the per-process memory cache.
 # While Redis is down the portal works without a cache (porous/cache.py); the short
-# timeouts bound what each failed call costs a request.
+# timeouts bound what each failed call costs a request, and after a failure each process
+# leaves Redis alone for CACHE_RETRY_SECONDS.
+CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_SECONDS", 5)
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
