@@ -80,14 +80,16 @@ class User(AbstractUser):
 
     @cached_property
     def group_names(self):
-        """The names of the user's groups: one query, then kept on this object. A request's
-        user is loaded afresh for every request, so a page that checks several groups asks
-        once."""
+        """The names of the user's groups: from the prefetch cache when the caller prefetched
+        groups, else one query, then kept on this object. A request's user is loaded afresh
+        for every request, so a page that checks several groups asks once."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("groups")
+        if prefetched is not None:
+            return frozenset(group.name for group in prefetched)
         return frozenset(self.groups.values_list("name", flat=True))
 
     def in_group(self, name):
-        # Uses the prefetch cache when the caller prefetched groups.
-        return any(group.name == name for group in self.groups.all())
+        return name in self.group_names
 
     @property
     def is_employee(self):

@@ -199,5 +199,5 @@ def contribution_create(request, pk):
 
 def require_employee(request):
     user = request.user
-    if not (user.is_superuser or GroupName.EMPLOYEE in user.group_names):
+    if not (user.is_superuser or user.in_group(GroupName.EMPLOYEE)):
         raise PermissionDenied(_("This page is for staff."))

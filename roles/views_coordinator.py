@@ -22,7 +22,7 @@ OPENINGS_PER_PAGE = 10
 
 
 def _is_manager(user):
-    return user.is_superuser or GroupName.MANAGER in user.group_names
+    return user.is_superuser or user.in_group(GroupName.MANAGER)
 
 
 def require_decider(request):

@@ -27,7 +27,7 @@ def can_decide(user, opening):
         return user.has_perm("roles.decide_board_application")
     if user.pk == opening.coordinator_id or user.is_superuser:
         return True
-    return user.groups.filter(name=GroupName.MANAGER).exists()
+    return user.in_group(GroupName.MANAGER)
 
 
 def _check_can_decide(user, opening):
