@@ -67,15 +67,15 @@ def _met_per_group(people, mondays, team=None):
     aggregate, so the outer step is written out; both inner queries are Django's own, with
     their parameters. A few hundred rows come back, where the 15,000 person-weeks of a
     corporation took longer to fetch than to count (index visits_visit_logged_week_idx)."""
+    visits = Visit.objects.counted().filter(visited_on__range=(mondays[0], week_end(mondays[-1])))
+    if team:
+        # Only its people's visits, instead of everyone's 15,000 person-weeks grouped and then
+        # all but a few dozen thrown away by the join.
+        visits = visits.filter(employee__team=team)
     met = (
-        Visit.objects.counted()
-        .filter(visited_on__range=(mondays[0], week_end(mondays[-1])))
         # As a date: PostgreSQL's DATE_TRUNC gives a timestamp, and the thousands of rows
         # this query returns took longer to read as moments than to count.
-        .annotate(week=Cast(TruncWeek("visited_on"), DateField()))
-        # One team chosen: only its people's visits, instead of everyone's 15,000 person-weeks
-        # grouped and then all but a few dozen thrown away by the join.
-        .filter(**({"employee__team": team} if team else {}))
+        visits.annotate(week=Cast(TruncWeek("visited_on"), DateField()))
         .order_by()
         .values("employee", "week")
         .annotate(n=Count("pk"))
