@@ -6,12 +6,15 @@ whole corporation drop out) and the ladder to residents who live there.
 """
 
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from roles.models import Application, Category, Grade, Opening, Role
 
-from .common import resident_in
+from .common import resident_in, rows_over
 
 HELD = (Application.Status.ACTIVE, Application.Status.ENDED)
 
@@ -52,8 +55,11 @@ def _openings(filters):
 
 def matrix(filters) -> list[MatrixCell]:
     """The 16 cells, grade by grade, each category left to right. Two queries: active roles
-    counted per cell, and the openings in scope each with their application counts (one row
-    per opening, since free places are counted per opening and never below zero)."""
+    counted per cell, and the openings in scope with their application counts, added up per
+    cell. The openings are counted one by one first (free places are counted per opening and
+    never below zero), then per cell in the database: a corporation has thousands of openings
+    and 16 cells. The ORM has no aggregate over an aggregate, so the outer step is written
+    out; the inner query is Django's own, with its parameters."""
     cells = {
         (category.value, grade.value): MatrixCell(category.value, category.label, grade.value)
         for grade in Grade
@@ -65,10 +71,12 @@ def matrix(filters) -> list[MatrixCell]:
             cells[(category, grade)].roles = n
     # Free places only count in openings that take applications today.
     open_now = Opening.objects.open(filters.today).filter(pk=OuterRef("pk"))
-    rows = (  # query 2
+    per_opening = (
         _openings(filters)
         .with_counts()
         .annotate(
+            category=F("role__category"),
+            grade=F("role__grade"),
             oldest=Min(
                 "applications__created_at",
                 filter=Q(applications__status=Application.Status.PENDING),
@@ -76,9 +84,9 @@ def matrix(filters) -> list[MatrixCell]:
             is_open_now=Exists(open_now),
         )
         .order_by()
-        .values_list(
-            "role__category",
-            "role__grade",
+        .values(
+            "category",
+            "grade",
             "places",
             "holder_count",
             "offered_count",
@@ -88,17 +96,29 @@ def matrix(filters) -> list[MatrixCell]:
             "is_open_now",
         )
     )
-    for category, grade, places, holders, offered, waiting, pending, oldest, is_open in rows:
+    rows = rows_over(  # query 2
+        "SELECT o.category, o.grade, COUNT(*), SUM(o.holder_count), SUM(o.waitlist_count), "
+        "SUM(o.pending_count), SUM(CASE WHEN o.is_open_now "
+        "AND o.places > o.holder_count + o.offered_count "
+        "THEN o.places - o.holder_count - o.offered_count ELSE 0 END), MIN(o.oldest) "
+        "FROM ({0}) o GROUP BY 1, 2",
+        per_opening,
+    )
+    for category, grade, *counts, oldest in rows:
         cell = cells[(category, grade)]
-        cell.openings += 1
-        cell.holders += holders
-        cell.waiting += waiting
-        cell.pending += pending
-        if is_open:
-            cell.free += max(0, places - holders - offered)
-        if oldest is not None and (cell.oldest_pending is None or oldest < cell.oldest_pending):
-            cell.oldest_pending = oldest
+        # int(): PostgreSQL adds up counts as numeric, which comes back as Decimal.
+        cell.openings, cell.holders, cell.waiting, cell.pending, cell.free = map(int, counts)
+        cell.oldest_pending = _moment(oldest)
     return [cells[(c.value, g.value)] for g in Grade for c in Category]
+
+
+def _moment(value):
+    """A moment as the database gives it back outside the ORM: aware (PostgreSQL) or text in
+    UTC (SQLite)."""
+    if isinstance(value, str):
+        moment = parse_datetime(value)
+        return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
+    return value
 
 
 @dataclass
