@@ -22,6 +22,42 @@ def group_label(row):
     return row.label
 
 
+# A corporation has some 160 teams: a bar each makes a chart nobody reads. Beyond this many,
+# the chart shows the managers and the teams furthest behind; the table has every team.
+CHART_TEAMS = 15
+
+
+def _this_week_chart(data, last):
+    teams = [row for row in data.teams if row.staff]
+    title = _("Met the visit duty in %(week)s, managers and teams") % {"week": last}
+    desc = _("Share of the staff with visit duty in each group who met it.")
+    if len(teams) > CHART_TEAMS:
+        teams = sorted(teams, key=lambda row: (row.share_this_week, row.label.lower()))
+        teams = teams[:CHART_TEAMS]
+        behind = _("Met the visit duty in %(week)s: managers and the %(n)s teams furthest behind")
+        title = behind % {"week": last, "n": CHART_TEAMS}
+        desc = _(
+            "Share of the staff with visit duty in each group who met it, lowest first. "
+            "The table below has every team."
+        )
+    groups = [row for row in [data.managers, *teams] if row.staff]
+    return bars(
+        "chart-duty-teams",
+        title=title,
+        desc=desc,
+        labels=[group_label(row) for row in groups],
+        series=[
+            Series(
+                _("Met"),
+                [as_float(row.share_this_week) for row in groups],
+                [f"{pct(row.share_this_week)} · {row.met_this_week}/{row.staff}" for row in groups],
+            )
+        ],
+        max_value=100,
+        empty=_("Nobody has visit duty."),
+    )
+
+
 def duty_block(filters):
     data = selectors.duty(filters)
     groups = [data.managers, *data.teams]  # the managers' own record first
@@ -45,25 +81,7 @@ def duty_block(filters):
         max_value=100,
         empty=_("Nobody has visit duty."),
     )
-    this_week = bars(
-        "chart-duty-teams",
-        title=_("Met the visit duty in %(week)s, managers and teams") % {"week": last},
-        desc=_("Share of the staff with visit duty in each group who met it."),
-        labels=[group_label(row) for row in groups if row.staff],
-        series=[
-            Series(
-                _("Met"),
-                [as_float(row.share_this_week) for row in groups if row.staff],
-                [
-                    f"{pct(row.share_this_week)} · {row.met_this_week}/{row.staff}"
-                    for row in groups
-                    if row.staff
-                ],
-            )
-        ],
-        max_value=100,
-        empty=_("Nobody has visit duty."),
-    )
+    this_week = _this_week_chart(data, last)
     summary = Table(
         "duty",
         _("Visit duty per group, %(week)s and the last 12 weeks") % {"week": last},

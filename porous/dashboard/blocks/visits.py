@@ -1,5 +1,7 @@
 """Blocks 2, 3 and 9, from the home visits: reach, follow-ups and satisfaction."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from visits.models import FollowUp
@@ -127,26 +129,28 @@ def follow_ups_block(filters):
         ],
         empty=_("No open follow-ups."),
     )
+    # One row per team, the kinds side by side: a team's follow-ups read on one line, and a
+    # corporation's 160 teams make 160 rows instead of one per team and kind.
     table = Table(
         "follow-ups",
-        _("Open follow-ups by team of the owner and kind"),
+        _("Open follow-ups per team of the owner: in all, overdue, and open per kind"),
         [
             Column(_("Team"), TEXT),
-            Column(_("Kind"), TEXT),
             Column(_("Open")),
             Column(_("Overdue")),
+            *(Column(str(label)) for _value, label in kinds),
         ],
         _("No open follow-ups."),
     )
-    for row in rows:
-        links = {0: narrow(filters, "follow-ups", team=row.team_id)} if row.team_id else {}
-        table.add(row.team or _("No team"), row.kind_label, row.open, row.overdue, links=links)
-    if len(rows) > 1:
+    for team in _per_team(rows, kinds):
+        links = {0: narrow(filters, "follow-ups", team=team.team_id)} if team.team_id else {}
+        table.add(team.name or _("No team"), team.open, team.overdue, *team.kinds, links=links)
+    if len(table.rows) > 1:
         table.add(
             _("All"),
-            "",
             sum(r.open for r in rows),
             sum(r.overdue for r in rows),
+            *(by_kind[value][0] for value, _label in kinds),
             total=True,
         )
     return Block(
@@ -163,6 +167,29 @@ def follow_ups_block(filters):
         charts=[chart],
         tables=[table],
     )
+
+
+@dataclass
+class TeamFollowUps:
+    team_id: int | None
+    name: str
+    kinds: list  # open per kind, in the order of FollowUp.Kind
+    open: int = 0
+    overdue: int = 0
+
+
+def _per_team(rows, kinds):
+    """The selector's rows (by team, then kind) as one TeamFollowUps per team, in order."""
+    index = {value: i for i, (value, _label) in enumerate(kinds)}
+    teams = {}
+    for row in rows:
+        team = teams.get(row.team_id)
+        if team is None:
+            team = teams[row.team_id] = TeamFollowUps(row.team_id, row.team, [0] * len(kinds))
+        team.kinds[index[row.kind]] += row.open
+        team.open += row.open
+        team.overdue += row.overdue
+    return list(teams.values())
 
 
 def satisfaction_block(filters):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from porous.dashboard import selectors
+from porous.dashboard.blocks.duty import CHART_TEAMS, duty_block
 from porous.dashboard.selectors.duty import MANAGERS, NO_TEAM
 from porous.models import GroupName
 from tests.factories import StaffFactory, TeamFactory
@@ -131,3 +132,32 @@ def test_my_record_uses_the_streak_of_the_visits_app(staff):
     assert record.streak == 2
     assert record.weeks_met == 2
     assert record.this_week == (MONDAY, 1, True)
+
+
+def test_the_chart_shows_the_teams_furthest_behind_when_there_are_many(db, settings):
+    """17 teams of two: the first two met their duty this week, the others half or not at
+    all. The chart keeps the managers and the 15 lowest; the table has every team."""
+    settings.LANGUAGE_CODE = "en"
+    people = {}
+    for n in range(1, CHART_TEAMS + 3):
+        team = TeamFactory(name=f"Team {n:02}")
+        people[n] = [StaffFactory(team=team), StaffFactory(team=team)]
+    for n, (first, second) in people.items():
+        if n <= 2 or n % 2:  # teams 1 and 2 and every odd one: the first person went
+            visit(first, DAY)
+        if n <= 2:
+            visit(second, DAY)
+    block = duty_block(filters())
+    svg = str(block.charts[1])
+    shown = [n for n in people if f">Team {n:02}<" in svg]
+    # 100 % for teams 1 and 2; 50 % for the odd ones; 0 % for the even ones from 4 on.
+    assert shown == [n for n in people if n > 2]
+    assert "15 teams furthest behind" in svg
+    assert svg.index(">Team 04<") < svg.index(">Team 03<")  # lowest first
+    [summary, _trend] = block.tables
+    assert len(summary.rows) == len(people) + 2  # the managers, every team, and everyone
+
+
+def test_the_chart_shows_every_team_when_there_are_few(staff, teams):
+    svg = str(duty_block(filters()).charts[1])
+    assert ">Team A<" in svg and ">Team B<" in svg and "furthest behind" not in svg

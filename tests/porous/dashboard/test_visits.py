@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from porous.dashboard import selectors
+from porous.dashboard.blocks.visits import follow_ups_block
 from tests.factories import StaffFactory
 from tests.factories_visits import FollowUpFactory, LoggedVisitFactory
 from visits.models import FollowUp, Visit
@@ -135,6 +136,22 @@ def test_follow_ups_narrowed(follow_ups, places, teams):
     assert [(r.team, r.kind) for r in rows] == [("Team B", "form_help")]
     rows = selectors.follow_ups(filters(team=teams["a"]))
     assert sum(r.open for r in rows) == 2 and sum(r.overdue for r in rows) == 1
+
+
+def test_follow_ups_table_has_one_row_per_team_with_the_kinds_side_by_side(follow_ups):
+    [table] = follow_ups_block(filters()).tables
+    assert [str(c.label) for c in table.columns][:3] == ["Team", "Open", "Overdue"]
+    kinds = [str(label) for _value, label in FollowUp.Kind.choices]
+    assert [str(c.label) for c in table.columns][3:] == kinds
+    rows = [[cell.value for cell in row.cells] for row in table.rows]
+    # Kinds in the order of the form: maintenance, referral, form help, gift, talent signal.
+    assert rows == [
+        ["Team A", 2, 1, 1, 1, 0, 0, 0],
+        ["Team B", 1, 1, 0, 0, 1, 0, 0],
+        ["No team", 1, 0, 1, 0, 0, 0, 0],
+        ["All", 4, 2, 2, 1, 1, 0, 0],
+    ]
+    assert [row.total for row in table.rows] == [False, False, False, True]
 
 
 def test_no_follow_ups(db):
