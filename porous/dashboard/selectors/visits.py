@@ -99,7 +99,6 @@ class FollowUpRow:
     team_id: int | None
     team: str  # "" for owners without a team
     kind: str
-    kind_label: str
     open: int
     overdue: int
 
@@ -120,10 +119,9 @@ def follow_ups(filters) -> list[FollowUpRow]:
         .values_list("owner__team", "owner__team__name", "kind")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=filters.end)))
     )
-    labels = dict(FollowUp.Kind.choices)
-    order = list(labels)
+    order = FollowUp.Kind.values
     result = [
-        FollowUpRow(team_id, team or "", kind, str(labels.get(kind, kind)), n_open, n_overdue)
+        FollowUpRow(team_id, team or "", kind, n_open, n_overdue)
         for team_id, team, kind, n_open, n_overdue in rows
     ]
     # Teams by name (no team last), kinds in the order of the form.
