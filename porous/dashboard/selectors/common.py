@@ -1,10 +1,13 @@
 """Small pieces the dashboard selectors share."""
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from tenants.models import Household, Neighbourhood
 
@@ -79,6 +82,24 @@ def rows_over(sql, *querysets):
     with connection.cursor() as cursor:
         cursor.execute(sql.format(*parts), params)  # nosec B608: the text is ours and Django's
         return cursor.fetchall()
+
+
+def day_from_db(value):
+    """A date as `rows_over` gives it back: a date, a moment at midnight (PostgreSQL's
+    DATE_TRUNC) or text (SQLite)."""
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+def moment_from_db(value):
+    """A moment as `rows_over` gives it back: aware (PostgreSQL) or text in UTC (SQLite)."""
+    if isinstance(value, str):
+        moment = parse_datetime(value)
+        return moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
+    return value
 
 
 def shared(filters, compute):

@@ -6,7 +6,6 @@ the number a week asks (`settings.VISITS_PER_WEEK`). Staff with duty are today's
 keeps no history of who had duty when.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,7 +17,7 @@ from visits.models import Visit
 from visits.selectors import streak, weekly_counts
 from visits.weeks import week_end
 
-from .common import percent, rows_over
+from .common import day_from_db, percent, rows_over
 
 MANAGERS = "managers"
 NO_TEAM = "no-team"
@@ -88,17 +87,7 @@ def _met_per_group(people, mondays, team=None):
         met,
         people,
     )
-    return [(team, bool(manages), _day(week), n) for team, manages, week, n in rows]
-
-
-def _day(value):
-    """A week's Monday as the database gives it back outside the ORM: a date, a moment at
-    midnight (PostgreSQL) or text (SQLite)."""
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value[:10])
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value
+    return [(team, bool(manages), day_from_db(week), n) for team, manages, week, n in rows]
 
 
 def duty(filters) -> Duty:

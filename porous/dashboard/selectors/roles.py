@@ -6,15 +6,12 @@ whole corporation drop out) and the ladder to residents who live there.
 """
 
 from dataclasses import dataclass
-from datetime import UTC
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from roles.models import Application, Category, Grade, Opening, Role
 
-from .common import resident_in, rows_over
+from .common import moment_from_db, resident_in, rows_over
 
 HELD = (Application.Status.ACTIVE, Application.Status.ENDED)
 
@@ -108,17 +105,8 @@ def matrix(filters) -> list[MatrixCell]:
         cell = cells[(category, grade)]
         # int(): PostgreSQL adds up counts as numeric, which comes back as Decimal.
         cell.openings, cell.holders, cell.waiting, cell.pending, cell.free = map(int, counts)
-        cell.oldest_pending = _moment(oldest)
+        cell.oldest_pending = moment_from_db(oldest)
     return [cells[(c.value, g.value)] for g in Grade for c in Category]
-
-
-def _moment(value):
-    """A moment as the database gives it back outside the ORM: aware (PostgreSQL) or text in
-    UTC (SQLite)."""
-    if isinstance(value, str):
-        moment = parse_datetime(value)
-        return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
-    return value
 
 
 @dataclass
