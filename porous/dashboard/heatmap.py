@@ -23,7 +23,8 @@ LABEL_W, CELL_W, HEAD_H, CELL_H = 84, 108, 30, 80
 class HeatCell:
     href: str
     label: str  # the spoken summary of the cell
-    lines: list  # printed lines; the first in large type
+    head: tuple  # (text before, figure, text after): only the figure in large type
+    lines: list  # the smaller printed lines below it
     value: int  # decides the shade
     empty: bool  # no roles in this cell
     selected: bool = False
@@ -39,13 +40,23 @@ def _cell(x, y, cell, top):
     level = shade(cell.value, top)
     fill = "url(#heat-empty)" if cell.empty else SHADES[level]
     colour = "#ffffff" if level >= DARK_FROM and not cell.empty else TEXT
+    before, figure, after = cell.head
+    # The words around the figure in small type: "1,234 holders" in large type overflowed
+    # the cell. No-break spaces, as SVG drops the space at the edge of a tspan.
+    head = svg_html(
+        '<text x="{}" y="{}" text-anchor="middle" font-size="12">{}'
+        '<tspan font-size="17" font-weight="700">{}</tspan>{}</text>',
+        x + CELL_W / 2,
+        y + 24,
+        before.replace(" ", "\u00a0"),
+        figure,
+        after.replace(" ", "\u00a0"),
+    )
     lines = svg_join(
         svg_html(
-            '<text x="{}" y="{}" text-anchor="middle" font-size="{}" font-weight="{}">{}</text>',
+            '<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>',
             x + CELL_W / 2,
-            y + 24 + i * 16,
-            17 if i == 0 else 11,
-            700 if i == 0 else 400,
+            y + 40 + i * 16,
             t,
         )
         for i, t in enumerate(cell.lines)
@@ -54,7 +65,7 @@ def _cell(x, y, cell, top):
     return svg_html(
         '<a href="{href}" aria-label="{label}" class="text-decoration-none">'
         '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{fill}" stroke="{stroke}" '
-        'stroke-width="{border}"/><g fill="{colour}">{lines}</g></a>',
+        'stroke-width="{border}"/><g fill="{colour}">{head}{lines}</g></a>',
         href=cell.href,
         label=cell.label,
         x=x + 1,
@@ -65,6 +76,7 @@ def _cell(x, y, cell, top):
         stroke=TEXT if cell.selected else MUTED,
         border=border,
         colour=colour,
+        head=head,
         lines=lines,
     )
 

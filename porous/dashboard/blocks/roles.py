@@ -18,11 +18,22 @@ def cell_name(cell):
     }
 
 
+FIGURE = "\0"
+
+
+def _cell_head(cell):
+    """(before, figure, after) of the cell's first line, in the translation's word order."""
+    if not cell.roles and not cell.openings:
+        return ("", _("no roles"), "")
+    text = ngettext("%(n)s holder", "%(n)s holders", cell.holders) % {"n": FIGURE}
+    before, _figure, after = text.partition(FIGURE)
+    return (before, number(cell.holders), after)
+
+
 def _cell_lines(cell, days):
     if not cell.roles and not cell.openings:
-        return [_("no roles")]
+        return []
     lines = [
-        ngettext("%(n)s holder", "%(n)s holders", cell.holders) % {"n": number(cell.holders)},
         ngettext("%(n)s free", "%(n)s free", cell.free) % {"n": number(cell.free)},
         ngettext("%(n)s waiting", "%(n)s waiting", cell.waiting) % {"n": number(cell.waiting)},
     ]
@@ -79,6 +90,7 @@ def matrix_block(filters):
             HeatCell(
                 href=href,
                 label=_spoken(cell, days),
+                head=_cell_head(cell),
                 lines=_cell_lines(cell, days),
                 value=cell.holders,
                 empty=not cell.roles and not cell.openings,

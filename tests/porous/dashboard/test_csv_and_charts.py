@@ -17,8 +17,10 @@ from porous.dashboard.blocks.base import (
     Table,
     separators,
 )
+from porous.dashboard.blocks.roles import _cell_head
 from porous.dashboard.charts import Series, bars, columns
 from porous.dashboard.heatmap import SHADES, HeatCell, heat_map, shade
+from porous.dashboard.selectors.roles import MatrixCell
 
 
 def sample():
@@ -171,12 +173,15 @@ def test_heat_map_cells_are_labelled_links():
     cell = HeatCell(
         href="/dashboard/?category=klant&grade=3",
         label='Klant, grade 3: 2 holders <"x">',
-        lines=["2 holders", "1 free"],
+        head=("", "1,234", " holders"),
+        lines=["1 free"],
         value=2,
         empty=False,
         selected=True,
     )
-    empty = HeatCell(href="/x", label="Leeg", lines=["no roles"], value=0, empty=True)
+    empty = HeatCell(
+        href="/x", label="Leeg", head=("", "no roles", ""), lines=[], value=0, empty=True
+    )
 
     svg = heat_map(
         "chart-m",
@@ -193,6 +198,23 @@ def test_heat_map_cells_are_labelled_links():
     assert 'aria-label="Klant, grade 3: 2 holders &lt;&quot;x&quot;&gt;"' in svg
     assert 'stroke-width="3"' in svg  # the chosen cell stands out by its border too
     assert "url(#heat-empty)" in svg and "no roles" in svg
+    # Only the figure in large type, the word beside it small: "1,234 holders" in large type
+    # did not fit a cell. The space is a no-break one, which a tspan's edge keeps.
+    assert '<tspan font-size="17" font-weight="700">1,234</tspan>\u00a0holders</text>' in svg
+
+
+def test_heat_map_cells_keep_the_translations_word_order():
+    """The figure is cut out of the translated sentence, so a language that puts the word
+    first keeps it first."""
+    cell = MatrixCell("techniek", "Techniek", 1)
+    cell.roles, cell.holders = 1, 1234
+    with override("nl"):
+        assert _cell_head(cell) == ("", "1.234", " bezet")
+    with override("en"):
+        assert _cell_head(cell) == ("", "1,234", " holders")
+    cell.roles = 0
+    with override("en"):
+        assert _cell_head(cell) == ("", "no roles", "")
 
 
 def test_shades_go_from_light_to_dark():
