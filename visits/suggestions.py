@@ -296,6 +296,22 @@ def _shared_windows(today):
     return windows
 
 
+def _busy(household_pks, today):
+    """Of these households, the ones taken since the windows were worked out: planned by
+    anyone, or visited or tried recently (as in `_candidates`). One query on the visits by
+    household, simpler to build and run than the candidates query with its three NOT EXISTS."""
+    recent = Q(outcome=Visit.Outcome.VISITED, visited_on__gte=today - RECENT) | Q(
+        outcome__in=COUNTED_OUTCOMES, visited_on__gte=today - RECENT_ATTEMPT
+    )
+    return set(
+        Visit.objects.filter(household__in=household_pks)
+        .filter(Q(status=Visit.Status.PLANNED) | Q(recent, status=Visit.Status.LOGGED))
+        .order_by()
+        .values_list("household", flat=True)
+        .distinct()
+    )
+
+
 def _still_free(windows, today):
     """The households (pks) and requests of the windows that are still to be suggested:
     two queries, whatever was kept."""
@@ -308,7 +324,7 @@ def _still_free(windows, today):
             pk__in=request_pks, status=VisitRequest.Status.OPEN
         )
     }
-    free = set(_candidates(today).filter(pk__in=household_pks).values_list("pk", flat=True))
+    free = household_pks - _busy(household_pks, today) if household_pks else set()
     return free, open_requests
 
 
@@ -317,13 +333,17 @@ def suggestions_for(*, employee, today, limit=LIMIT):
     reason and counts once. Households are loaded only for the list itself: the windows
     hold a few hundred, the list at most `limit`."""
     slot, slots = _slot(employee)
-    windows = _shared_windows(today)
+    # Only the rows this team's shares reach: the kept windows are as wide as the largest team.
+    windows = [
+        window[: (take + 2) * slots]
+        for (_source, take), window in zip(SOURCES, _shared_windows(today), strict=True)
+    ]
     free, open_requests = _still_free(windows, today)
     found = {}
     for (_source, take), window in zip(SOURCES, windows, strict=True):
         rows = [
             (household_pk, kind, reasons, open_requests.get(request_pk))
-            for household_pk, kind, reasons, request_pk in window[: (take + 2) * slots]
+            for household_pk, kind, reasons, request_pk in window
             if (request_pk in open_requests if request_pk else household_pk in free)
         ]
         added = 0
@@ -335,8 +355,13 @@ def suggestions_for(*, employee, today, limit=LIMIT):
                 found[household_pk] = Suggestion(None, kind, list(reasons), request)
                 added += 1
     chosen = list(found.items())[:limit]
-    households = Household.objects.select_related("dwelling").in_bulk([pk for pk, _ in chosen])
+    households = (
+        Household.objects.filter(Q(tenancy_end__isnull=True) | Q(tenancy_end__gt=today))
+        .select_related("dwelling")
+        .in_bulk([pk for pk, _ in chosen])
+    )
     for pk, suggestion in chosen:
         suggestion.household = households.get(pk)
-    # None: removed since the check a moment ago.
+    # None: the tenancy ended (or the household was removed) since the windows were worked
+    # out, minutes ago at most. The list is one shorter until they are worked out again.
     return [suggestion for _pk, suggestion in chosen if suggestion.household is not None]

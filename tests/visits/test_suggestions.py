@@ -141,6 +141,26 @@ def test_kept_windows_still_leave_out_what_was_planned_meanwhile(employee, colle
     assert households["longest"].pk in after
 
 
+def test_kept_windows_leave_out_what_was_visited_tried_or_ended_meanwhile(employee, colleague):
+    households = _register()
+    before = {s.household.pk for s in suggestions_for(employee=employee, today=TODAY, limit=20)}
+    assert {households[k].pk for k in ("never", "longest", "long", "anniversary")} <= before
+    # The windows are kept; meanwhile a colleague reached one household, found nobody home
+    # at another, and a third tenancy ended.
+    LoggedVisitFactory(employee=colleague, household=households["never"], planned_for=TODAY)
+    LoggedVisitFactory(
+        employee=colleague,
+        household=households["longest"],
+        planned_for=TODAY - DAY,
+        outcome=Visit.Outcome.NOBODY_HOME,
+        satisfaction=None,
+    )
+    households["long"].tenancy_end = TODAY
+    households["long"].save()
+    after = {s.household.pk for s in suggestions_for(employee=employee, today=TODAY, limit=20)}
+    assert after == before - {households[k].pk for k in ("never", "longest", "long")}
+
+
 def test_a_new_request_is_on_the_list_at_once(employee, tenant, django_capture_on_commit_callbacks):
     from visits.services import visit_request_create
     from visits.weeks import local_today
