@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from visits.models import FollowUp
 
@@ -103,6 +104,20 @@ def reach_block(filters):
     )
 
 
+def _kind_heading(value, label):
+    """A kind's name short enough for a column heading: the full names, wrapped word by word,
+    made the table's heading row a dozen lines tall on a phone."""
+    context = "follow-up kind, column heading"
+    short = {
+        FollowUp.Kind.MAINTENANCE: pgettext(context, "Maintenance"),
+        FollowUp.Kind.REFERRAL: pgettext(context, "Referral"),
+        FollowUp.Kind.FORM_HELP: pgettext(context, "Form"),
+        FollowUp.Kind.GIFT: pgettext(context, "Gift"),
+        FollowUp.Kind.TALENT_SIGNAL: pgettext(context, "Talent"),
+    }
+    return short.get(value, str(label))
+
+
 def follow_ups_block(filters):
     rows = selectors.follow_ups(filters)
     kinds = FollowUp.Kind.choices
@@ -138,7 +153,7 @@ def follow_ups_block(filters):
             Column(_("Team"), TEXT),
             Column(_("Open")),
             Column(_("Overdue")),
-            *(Column(str(label)) for _value, label in kinds),
+            *(Column(_kind_heading(value, label)) for value, label in kinds),
         ],
         _("No open follow-ups."),
     )

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils.translation import override
 
 from porous.dashboard import selectors
 from porous.dashboard.blocks.visits import follow_ups_block
@@ -139,10 +140,17 @@ def test_follow_ups_narrowed(follow_ups, places, teams):
 
 
 def test_follow_ups_table_has_one_row_per_team_with_the_kinds_side_by_side(follow_ups):
-    [table] = follow_ups_block(filters()).tables
+    with override("en"):
+        [table] = follow_ups_block(filters()).tables
     assert [str(c.label) for c in table.columns][:3] == ["Team", "Open", "Overdue"]
-    kinds = [str(label) for _value, label in FollowUp.Kind.choices]
-    assert [str(c.label) for c in table.columns][3:] == kinds
+    # Short headings, in the order of the form: the full names made the heading row a
+    # dozen lines tall on a phone.
+    headings = ["Maintenance", "Referral", "Form", "Gift", "Talent"]
+    assert [str(c.label) for c in table.columns][3:] == headings
+    assert len(headings) == len(FollowUp.Kind.choices)
+    with override("nl"):
+        [dutch] = follow_ups_block(filters()).tables
+        assert [str(c.label) for c in dutch.columns][3:5] == ["Onderhoud", "Doorverwijzing"]
     rows = [[cell.value for cell in row.cells] for row in table.rows]
     # Kinds in the order of the form: maintenance, referral, form help, gift, talent signal.
     assert rows == [
