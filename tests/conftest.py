@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 
 import pytest
 from django.db import connection
@@ -140,6 +141,22 @@ def superuser(db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def free_port():
+    """A loopback port that was free a moment ago: for a server of a test's own, or to see
+    how the portal copes when nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mail_server_away(settings):
+    """Django's SMTP backend pointed at a port where nothing listens: connection refused."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    return settings
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ stopped here (never the shared one), and the real Redis of REDIS_URL as the brok
 """
 
 import shutil
-import socket
 import subprocess
 import threading
 import uuid
@@ -25,15 +24,10 @@ from porous import reminders
 from porous import tasks as porous_tasks  # noqa: F401 - the sweep, for the worker
 from porous.beat import PatientScheduler
 from porous.models import Reminder
+from tests.conftest import free_port
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class OwnRedis:

@@ -21,17 +21,6 @@ from tests.factories_roles import ApplicationFactory, OpeningFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def mail_server_away(settings):
-    """Django's SMTP backend pointed at a port where nothing listens: connection refused."""
-    with socket.socket() as probe:  # a free port, closed again at once
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    return settings
-
-
 def back(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -5,8 +5,6 @@ the login (with and without a TOTP code) and logging a visit must still work. Ru
 it needs no Redis, only the absence of one.
 """
 
-import socket
-
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.core.cache import cache
@@ -14,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from porous.models import GroupName
+from tests.conftest import free_port
 from tests.factories import PASSWORD, ResidentFactory, StaffFactory, UserFactory
 from tests.factories_visits import VisitFactory
 from visits.models import Visit
@@ -22,10 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url_where_nothing_listens():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"redis://127.0.0.1:{port}/0"
+    return f"redis://127.0.0.1:{free_port()}/0"
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,4 @@
 import datetime
-import socket
 import threading
 
 import pytest
@@ -10,6 +9,7 @@ from django.utils import timezone
 from porous import reminders
 from porous.models import Reminder
 from porous.reminders import Message, reminder_schedule, reminders_send_due
+from tests.conftest import free_port
 from tests.factories import UserFactory
 
 NOW = timezone.make_aware(datetime.datetime(2026, 11, 23, 9, 0))
@@ -126,9 +126,8 @@ def test_a_worker_taken_over_as_dead_sends_nothing_when_it_wakes_up():
 def test_a_mail_server_that_is_down_leaves_the_reminder_unsent_for_the_next_sweep(settings):
     reminder, _ = reminder_schedule(recipient=UserFactory(), kind="test.hello", key="k", due_at=NOW)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    with socket.socket() as sock:  # a port where nothing listens: the connection is refused
-        sock.bind(("127.0.0.1", 0))
-        settings.EMAIL_HOST, settings.EMAIL_PORT = sock.getsockname()
+    # A port where nothing listens: the connection is refused.
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     assert reminders_send_due(now=NOW) == 0
     reminder.refresh_from_db()
     assert reminder.sent_at is None and reminder.claimed_at is None  # the mark rolled back

@@ -5,7 +5,6 @@ the server is out of reach."""
 import datetime
 import email
 import logging
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -15,15 +14,10 @@ from porous import reminders
 from porous.models import Reminder
 from porous.notify import MAIL
 from porous.reminders import reminders_send_due
+from tests.conftest import free_port
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Recorder:
@@ -107,9 +101,7 @@ def test_a_refused_address_does_not_stop_the_sweep(mail_server):
     assert (refused.sent_at, refused.claimed_at, refused.attempts) == (None, None, 1)
 
 
-def test_the_sweep_stops_while_the_server_is_out_of_reach(settings, caplog):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+def test_the_sweep_stops_while_the_server_is_out_of_reach(mail_server_away, caplog):
     rows = due_mails(4)
     with caplog.at_level(logging.WARNING, logger="porous.reminders"):
         assert reminders_send_due() == 0
