@@ -5,7 +5,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porous.paginators import EstimatedCountPaginator
+from porous.admin_tables import LargeTable
 
 from . import services
 from .models import AllowanceLimit, Arrangement, Grant, Payout, first_of_month
@@ -96,7 +96,7 @@ class GrantAddForm(forms.ModelForm):
 
 
 @admin.register(Grant)
-class GrantAdmin(admin.ModelAdmin):
+class GrantAdmin(LargeTable, admin.ModelAdmin):
     """Grants are made and decided through the services, which keep the tax rules and
     budgets. Once made, only the texts can be corrected here; deciding happens in the portal."""
 
@@ -106,8 +106,6 @@ class GrantAdmin(admin.ModelAdmin):
     search_fields = ["resident__user__full_name", "resident__user__email", "arrangement__name"]
     raw_id_fields = ["resident", "proposed_by", "decided_by", "payout"]
     date_hierarchy = "month"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     add_form = GrantAddForm
     readonly_fields = [
         "resident",
@@ -166,15 +164,13 @@ class GrantInline(admin.TabularInline):
 
 
 @admin.register(Payout)
-class PayoutAdmin(admin.ModelAdmin):
+class PayoutAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["__str__", "created_at", "created_by"]
     list_select_related = ["created_by"]
     search_fields = ["created_by__full_name", "created_by__email"]
     raw_id_fields = ["created_by"]
     readonly_fields = ["created_at", "created_by"]
     date_hierarchy = "created_at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     inlines = [GrantInline]
 
     def has_add_permission(self, request):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from porous.paginators import EstimatedCountPaginator
+from porous.admin_tables import LargeTable
 
 from .models import Application, Contribution, Invitation, Opening, Role
 
@@ -26,15 +26,13 @@ class OpeningAdmin(admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["resident", "opening", "status", "created_at", "started_on", "ended_on"]
     list_filter = ["status", "opening__role"]
     list_select_related = ["resident__user", "opening__role"]
     search_fields = ["resident__user__full_name", "resident__user__email", "opening__role__name"]
     raw_id_fields = ["resident", "opening", "decided_by"]
     date_hierarchy = "created_at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
 
 @admin.register(Invitation)
@@ -47,12 +45,10 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["application", "date", "hours", "status", "decided_by"]
     list_filter = ["status"]
     list_select_related = ["application__resident__user", "application__opening__role"]
     search_fields = ["application__resident__user__full_name", "description"]
     raw_id_fields = ["application", "decided_by"]
     date_hierarchy = "date"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from porous.paginators import EstimatedCountPaginator
+from porous.admin_tables import LargeTable
 
 from . import services
 from .forms import RevokeForm
@@ -65,7 +65,7 @@ class CourseRunForm(forms.ModelForm):
 
 
 @admin.register(CourseRun)
-class CourseRunAdmin(admin.ModelAdmin):
+class CourseRunAdmin(LargeTable, admin.ModelAdmin):
     form = CourseRunForm
     list_display = ["__str__", "course", "name", "places", "taken", "starts_at", "cancelled"]
     list_filter = ["cancelled", "course__track"]
@@ -73,8 +73,6 @@ class CourseRunAdmin(admin.ModelAdmin):
     search_fields = ["name", "course__title"]
     raw_id_fields = ["course"]
     inlines = [CourseSessionInline]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_schedule()
@@ -96,15 +94,13 @@ class CourseRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(CourseSession)
-class CourseSessionAdmin(admin.ModelAdmin):
+class CourseSessionAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["__str__", "start", "end", "place", "teacher", "cancelled"]
     list_filter = ["cancelled", "run__course__track"]
     list_select_related = ["run__course", "teacher"]
     search_fields = ["place", "run__course__title", "teacher__full_name"]
     raw_id_fields = ["run", "teacher"]
     date_hierarchy = "start"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -141,15 +137,13 @@ class EnrollmentAddForm(forms.ModelForm):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(admin.ModelAdmin):
+class EnrollmentAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["learner", "run", "status", "created_at", "completed_at"]
     list_filter = ["status", "run__course__track", "run__course"]
     list_select_related = ["learner", "run__course"]
     search_fields = ["learner__full_name", "learner__email", "run__course__title"]
     raw_id_fields = ["learner", "run", "completed_by"]
     date_hierarchy = "created_at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     actions = ["withdraw_selected", "complete_selected"]
 
     def get_form(self, request, obj=None, **kwargs):
@@ -209,14 +203,12 @@ class EnrollmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["enrollment", "session", "present", "registered_by", "registered_at"]
     list_filter = ["present"]
     list_select_related = ["enrollment__learner", "enrollment__run__course", "session__run__course"]
     search_fields = ["enrollment__learner__full_name", "session__run__course__title"]
     raw_id_fields = ["enrollment", "session", "registered_by"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
 
 class CertificateAddForm(forms.ModelForm):
@@ -238,15 +230,13 @@ class CertificateAddForm(forms.ModelForm):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["learner_name", "course_title", "completed_on", "code", "is_revoked"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter), "completed_on"]
     list_select_related = ["enrollment"]
     search_fields = ["learner_name", "course_title", "code"]
     raw_id_fields = ["enrollment", "issued_by", "revoked_by"]
     date_hierarchy = "issued_at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     actions = ["revoke_selected"]
     readonly_fields = [
         "enrollment",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from porous.paginators import EstimatedCountPaginator
+from porous.admin_tables import LargeTable
 
 from .models import FollowUp, NeighbourhoodCoordinator, NoteAccess, Visit, VisitRequest
 
@@ -24,7 +24,7 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(LargeTable, admin.ModelAdmin):
     list_display = [
         "pk",
         "planned_for",
@@ -37,13 +37,18 @@ class VisitAdmin(admin.ModelAdmin):
         "satisfaction",
         "notes_erased_at",
     ]
-    list_filter = ["status", "outcome", "kind", ("notes_erased_at", admin.EmptyFieldListFilter)]
+    # A date filter, not date_hierarchy: the hierarchy's list of years read every visit on each
+    # page (a full scan of 140,000 rows, 50 ms); the filter's choices ask the database nothing.
+    list_filter = [
+        "planned_for",
+        "status",
+        "outcome",
+        "kind",
+        ("notes_erased_at", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["employee", "household"]
     search_fields = ["=pk", "household__contract_number", "employee__email", "employee__full_name"]
     raw_id_fields = ["household", "employee", "request"]
-    date_hierarchy = "planned_for"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     exclude = ["notes"]
     readonly_fields = ["notes_link", "created_at", "logged_at", "notes_erased_at"]
     inlines = [FollowUpInline]
@@ -62,30 +67,26 @@ class VisitAdmin(admin.ModelAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["pk", "kind", "owner", "due_on", "closed_at", "visit", "invitations_sent"]
     list_filter = ["kind", ("closed_at", admin.EmptyFieldListFilter), "due_on"]
     list_select_related = ["owner", "visit"]
     search_fields = ["=visit__pk", "owner__email", "owner__full_name", "description"]
     raw_id_fields = ["visit", "owner", "talent"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
 
 @admin.register(VisitRequest)
-class VisitRequestAdmin(admin.ModelAdmin):
+class VisitRequestAdmin(LargeTable, admin.ModelAdmin):
     list_display = ["pk", "household", "resident", "status", "created_at", "feedback_score"]
     list_filter = ["status", "created_at"]
     list_select_related = ["household", "resident__user"]
     search_fields = ["household__contract_number", "resident__user__email", "topic"]
     raw_id_fields = ["household", "resident"]
     date_hierarchy = "created_at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
 
 @admin.register(NoteAccess)
-class NoteAccessAdmin(admin.ModelAdmin):
+class NoteAccessAdmin(LargeTable, admin.ModelAdmin):
     """The read log: who read which visit's notes, when. Nobody can change or delete it."""
 
     list_display = ["at", "user", "visit"]
@@ -96,9 +97,6 @@ class NoteAccessAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["user", "visit"]
     search_fields = ["=visit__id", "user__email", "user__full_name"]
-    date_hierarchy = "at"
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
 
     def lookup_allowed(self, lookup, value, request=None):
         # The visit page links here with ?visit__id__exact=<pk>.

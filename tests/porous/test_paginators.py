@@ -1,8 +1,13 @@
-"""The admin's paginator for big tables: an estimate on PostgreSQL, an exact count elsewhere."""
+"""The admin's big tables: a paginator that estimates on PostgreSQL (an exact count
+elsewhere), and no other count of every row."""
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from porous.admin_tables import LargeTable
 from porous.paginators import EstimatedCountPaginator
 from tenants.models import Household
 from tests.factories import HouseholdFactory
@@ -74,3 +79,41 @@ def test_a_longer_list_is_counted_and_paged(django_assert_num_queries):
 
     beyond, shown = pages(django_assert_num_queries, 2, {"page": "99"})
     assert shown == households[6:]  # past the end: the last page
+
+
+# The tables that grow with the corporation: their admin lists count no rows in full.
+LARGE_TABLES = [
+    "porous.User",
+    "porous.Reminder",
+    "tenants.Household",
+    "tenants.Dwelling",
+    "tenants.Resident",
+    "visits.Visit",
+    "visits.FollowUp",
+    "visits.NoteAccess",
+    "roles.Application",
+    "rewards.Grant",
+    "school.Enrollment",
+    "auditlog.LogEntry",
+]
+
+
+@pytest.mark.parametrize("label", LARGE_TABLES)
+def test_large_tables_have_no_full_counts_in_the_admin(label):
+    model_admin = admin.site._registry[apps.get_model(label)]
+    assert isinstance(model_admin, LargeTable)
+    assert model_admin.show_full_result_count is False
+    assert model_admin.paginator is EstimatedCountPaginator
+    assert model_admin.show_facets is admin.ShowFacets.NEVER
+
+
+@pytest.mark.django_db
+def test_the_visits_list_offers_no_counts_and_counts_nothing_when_asked(client, superuser):
+    client.force_login(superuser)
+    page = client.get("/admin/visits/visit/")
+    assert page.status_code == 200
+    assert b"_facets" not in page.content  # no "Show counts" link
+    with CaptureQueriesContext(connection) as queries:
+        asked = client.get("/admin/visits/visit/?_facets=True&planned_for__gte=2026-01-01")
+    assert asked.status_code == 200
+    assert not [q["sql"] for q in queries if "COUNT(" in q["sql"] and "FILTER" in q["sql"]]
