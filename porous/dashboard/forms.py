@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from porous.models import Team
+from porous.text import natural_key
 from roles.models import Category, Grade
 from tenants.models import Neighbourhood
 
@@ -53,6 +54,7 @@ class QuickSelect(forms.Select):
 class NamedOptions(BaseChoiceIterator):
     """A model choice field's options read as (pk, name) rows when the select is drawn. The
     field's own choices make a model of every team, fetched in chunks, for its options.
+    In the order people read names ("Team 2" before "Team 10"), as in the dashboard's tables.
     (A BaseChoiceIterator, so that Django takes it as it is and does not read it early.)"""
 
     def __init__(self, field):
@@ -60,7 +62,8 @@ class NamedOptions(BaseChoiceIterator):
 
     def __iter__(self):
         yield "", self.field.empty_label
-        yield from self.field.queryset.values_list("pk", "name")
+        rows = self.field.queryset.order_by().values_list("pk", "name")
+        yield from sorted(rows, key=lambda row: (natural_key(row[1]), row[0]))
 
 
 class DashboardFilterForm(forms.Form):

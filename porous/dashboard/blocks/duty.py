@@ -4,6 +4,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from porous.text import natural_key
+
 from .. import selectors
 from ..charts import Series, bars, columns
 from ..selectors.duty import MANAGERS, NO_TEAM
@@ -32,7 +34,7 @@ def _this_week_chart(data, last):
     title = _("Met the visit duty in %(week)s, managers and teams") % {"week": last}
     desc = _("Share of the staff with visit duty in each group who met it.")
     if len(teams) > CHART_TEAMS:
-        teams = sorted(teams, key=lambda row: (row.share_this_week, row.label.lower()))
+        teams = sorted(teams, key=lambda row: (row.share_this_week, natural_key(row.label)))
         teams = teams[:CHART_TEAMS]
         behind = _("Met the visit duty in %(week)s: managers and the %(n)s teams furthest behind")
         title = behind % {"week": last, "n": CHART_TEAMS}

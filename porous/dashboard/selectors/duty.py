@@ -13,6 +13,7 @@ from django.db.models import Count, DateField, Exists, F, OuterRef
 from django.db.models.functions import Cast, TruncWeek
 
 from porous.models import GroupName, Team, User
+from porous.text import natural_key
 from visits.models import Visit
 from visits.selectors import streak, weekly_counts
 from visits.weeks import week_end
@@ -94,12 +95,13 @@ def duty(filters) -> Duty:
     """Three queries: the teams; the staff with duty counted per team and manager-or-not;
     how many of them met the duty, per team, manager-or-not and week."""
     mondays = filters.mondays
-    teams = Team.objects.order_by("name", "pk")
+    teams = Team.objects.order_by()
     staff = User.objects.filter(has_visit_duty=True, is_active=True)
     if filters.team:
         teams = teams.filter(pk=filters.team.pk)
         staff = staff.filter(team=filters.team)
-    rows = {team.pk: DutyRow(str(team.pk), team.pk, team.name) for team in teams}  # query 1
+    teams = sorted(teams, key=lambda team: (natural_key(team.name), team.pk))  # query 1
+    rows = {team.pk: DutyRow(str(team.pk), team.pk, team.name) for team in teams}
     is_manager = Exists(
         User.groups.through.objects.filter(user=OuterRef("pk"), group__name=GroupName.MANAGER)
     )

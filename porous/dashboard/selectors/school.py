@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 
 from porous.models import GroupName, User
+from porous.text import natural_key
 from school.models import Attendance, Certificate, Course, Enrollment
 from tenants.models import Resident
 
@@ -121,7 +122,7 @@ def _staff(filters):
         .values_list("team", "team__name")
         .annotate(n=Count("pk"), learned=Count("pk", filter=Q(Exists(attended))))
     ]
-    rows.sort(key=lambda r: (r.team_id is None, r.team.lower()))
+    rows.sort(key=lambda r: (r.team_id is None, natural_key(r.team)))
     total = StaffRow(None, "", sum(r.employees for r in rows), sum(r.learned for r in rows))
     return rows, total
 

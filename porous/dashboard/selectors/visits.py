@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from porous.text import natural_key
 from visits.models import FollowUp, Visit
 from visits.weeks import months_before
 
@@ -127,7 +128,7 @@ def follow_ups(filters) -> list[FollowUpRow]:
     # Teams by name (no team last), kinds in the order of the form.
     return sorted(
         result,
-        key=lambda r: (r.team_id is None, r.team.lower(), order.index(r.kind)),
+        key=lambda r: (r.team_id is None, natural_key(r.team), r.team_id or 0, order.index(r.kind)),
     )
 
 

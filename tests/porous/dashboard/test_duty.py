@@ -161,3 +161,10 @@ def test_the_chart_shows_the_teams_furthest_behind_when_there_are_many(db, setti
 def test_the_chart_shows_every_team_when_there_are_few(staff, teams):
     svg = str(duty_block(filters()).charts[1])
     assert ">Team A<" in svg and ">Team B<" in svg and "furthest behind" not in svg
+
+
+def test_teams_come_in_the_order_people_read_names(db):
+    for name in ["Team 10", "Team 2", "team 1"]:
+        TeamFactory(name=name)
+    data = selectors.duty(filters())
+    assert [row.label for row in data.teams] == ["team 1", "Team 2", "Team 10"]

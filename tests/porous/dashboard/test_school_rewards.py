@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from porous.dashboard import selectors
+from porous.models import Team
 from rewards.models import Grant
 from school.models import Course, Enrollment
 from tests.factories import HomeSeekerFactory, ResidentFactory, StaffFactory
@@ -223,3 +224,10 @@ def test_no_limits_for_the_year(rewards):
 
     assert data.limit is None and data.near == []
     assert all(row.paid == 0 for row in data.budgets)
+
+
+def test_staff_by_team_in_the_order_people_read_names(school, teams):
+    Team.objects.filter(pk=teams["a"].pk).update(name="Team 10")
+    Team.objects.filter(pk=teams["b"].pk).update(name="Team 2")
+    data = selectors.school(filters())
+    assert [row.team for row in data.staff][:2] == ["Team 2", "Team 10"]

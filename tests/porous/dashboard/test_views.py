@@ -185,6 +185,17 @@ def test_the_team_select_lists_every_team_escaped_with_the_chosen_one_selected(c
     assert select.count(" selected") == 1 and "<b>" not in select
 
 
+def test_the_team_select_lists_teams_in_the_order_people_read_names(client, manager):
+    for name in ["Team 10", "Team 2", "team 1"]:
+        TeamFactory(name=name)
+    login(client, manager)
+
+    page = client.get(PAGE).content.decode()
+
+    select = page[page.index('name="team"') : page.index("</select>", page.index('name="team"'))]
+    assert select.index(">team 1<") < select.index(">Team 2<") < select.index(">Team 10<")
+
+
 @pytest.mark.parametrize(
     "params, field",
     [

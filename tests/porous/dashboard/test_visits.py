@@ -8,6 +8,7 @@ from django.utils.translation import override
 
 from porous.dashboard import selectors
 from porous.dashboard.blocks.visits import follow_ups_block
+from porous.models import Team
 from tests.factories import StaffFactory
 from tests.factories_visits import FollowUpFactory, LoggedVisitFactory
 from visits.models import FollowUp, Visit
@@ -203,3 +204,10 @@ def test_satisfaction_in_a_period_without_visits(scores):
     )
 
     assert data.total.answers == 0 and data.total.average is None
+
+
+def test_follow_ups_by_team_in_the_order_people_read_names(follow_ups, teams):
+    Team.objects.filter(pk=teams["a"].pk).update(name="Team 10")
+    Team.objects.filter(pk=teams["b"].pk).update(name="Team 2")
+    teams_in_order = list(dict.fromkeys(r.team for r in selectors.follow_ups(filters())))
+    assert teams_in_order == ["Team 2", "Team 10", ""]
