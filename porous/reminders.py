@@ -13,6 +13,7 @@ import datetime
 import logging
 import smtplib
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 # Mails sent over one connection before it is opened again: many mail servers take no more.
 MAILS_PER_CONNECTION = 100
+# Seconds a connection may stand unused in a sweep before it is opened again: servers drop
+# idle connections (after 30 s and more), and a mail on a dropped one would fail.
+MAIL_CONNECTION_IDLE = 10
 
 
 def claim_timeout():
@@ -92,25 +96,31 @@ def _render(reminder):
 class MailServer:
     """One connection to the mail server for a whole sweep, not one per mail: each new one
     costs a TCP handshake, the greeting and EHLO, and in production a TLS handshake and a
-    login, before the mail itself. Opened when the first mail goes, again after a failed send
-    (which may have left it broken) and after MAILS_PER_CONNECTION mails."""
+    login, before the mail itself. Opened when the first mail goes, and again after a failed
+    send (which may have left it broken), after MAILS_PER_CONNECTION mails, and after a pause
+    in which the server may have dropped it (MAIL_CONNECTION_IDLE)."""
 
     def __init__(self):
         self.backend = get_connection()
         self.on_this_connection = 0
-        self.away = False  # a send found the server out of reach: the sweep stops
+        self.last_used = 0.0
+        # The connection could not be opened: nothing was sent, and the rest of the sweep
+        # would fail the same way.
+        self.unreachable = False
 
     def send(self, email):
-        if self.on_this_connection >= MAILS_PER_CONNECTION:
+        idle = time.monotonic() - self.last_used > MAIL_CONNECTION_IDLE
+        if self.on_this_connection and (idle or self.on_this_connection >= MAILS_PER_CONNECTION):
             self.close()
-        self.backend.open()  # nothing when it is open; raises while the server is away
+        try:
+            self.backend.open()  # nothing when it is open
+        except Exception:
+            self.unreachable = True
+            raise
         email.connection = self.backend
         email.send()
         self.on_this_connection += 1
-
-    def failed(self, away):
-        self.away = away
-        self.close()
+        self.last_used = time.monotonic()
 
     def close(self):
         try:
@@ -157,7 +167,7 @@ def reminders_send_due(*, now=None, limit=1000):
             claimed_at = now + (timezone.now() - started)
             if _claim(pk, claimed_at):
                 sent += _send_claimed(pk, claimed_at, server)
-            if server.away:
+            if server.unreachable:
                 # The rest would fail the same way, each after a timeout at worst: they stay
                 # due, untouched, for the next sweep.
                 logger.warning("mail server out of reach: the sweep stops after %s mails", sent)
@@ -194,9 +204,10 @@ def _send_claimed(pk, claimed_at, server=None):
                 _send(reminder, message, server)
     except Exception as error:
         logger.exception("reminder %s could not be sent", pk)
-        away = server_away(error)
+        # No connection at all (refused, timed out, TLS or login failed): nothing went out.
+        away = server_away(error) or (server is not None and server.unreachable)
         if server is not None:
-            server.failed(away)
+            server.close()
         release = {"claimed_at": None}
         if away:
             # Not the reminder's fault: the attempt is given back, so an outage of any
