@@ -1,15 +1,16 @@
 """How long a reminder is out but not yet marked sent: the one moment in which a killed worker
 makes the reminder go out twice (docs/scaling.md, "A worker killed with SIGKILL").
 
-Sends 300 written mails through the real sending path (`porous.reminders.reminder_send_now`,
-Django's file mail backend, a real PostgreSQL database) and times, for each, the moment the
-mail backend returned to the moment the COMMIT of the "sent" mark is handed to psycopg. A
-worker killed after that hand-over still commits: PostgreSQL has the COMMIT.
+Sends 300 written mails with the sweep (`porous.reminders.reminders_send_due`, Django's file
+mail backend, a real PostgreSQL database) and times, for each, the moment the mail backend
+returned to the moment the COMMIT of the "sent" mark is handed to psycopg. A worker killed
+after that hand-over still commits: PostgreSQL has the COMMIT.
 
     DATABASE_URL=postgres://porous_ci:porous_ci@127.0.0.1:5432/porous_faults \\
         .venv/bin/python bench/faults/send_window.py
 
-The rows it makes are deleted afterwards; it needs one active user in the database.
+The rows it makes are deleted afterwards; it needs one active user in the database and no
+other reminder due (it would be sent too).
 """
 
 import os
@@ -41,8 +42,8 @@ gaps = []
 def timed(send):
     """The real send, with the moment it returned noted."""
 
-    def wrapper(reminder, message):
-        send(reminder, message)
+    def wrapper(*args, **kwargs):
+        send(*args, **kwargs)
         mail_out.append(time.perf_counter_ns())
 
     return wrapper
@@ -61,10 +62,12 @@ def main():
     user = User.objects.filter(is_active=True).order_by("pk").first()
     if user is None:
         sys.exit("needs one active user in the database")
+    if Reminder.objects.due(timezone.now()).exists():
+        sys.exit("other reminders are due: the sweep would send them too")
     reminders._send = timed(reminders._send)
     psycopg.Connection.commit = timed_commit(psycopg.Connection.commit)
     stamp = time.time_ns()
-    rows = Reminder.objects.bulk_create(
+    Reminder.objects.bulk_create(
         Reminder(
             recipient=user,
             kind=reminders.MAIL,
@@ -76,12 +79,11 @@ def main():
         for i in range(SENDS)
     )
     started = time.perf_counter()
-    for row in rows:
-        reminders.reminder_send_now(row.pk)
+    sent = reminders.reminders_send_due(limit=SENDS)
     per_mail = (time.perf_counter() - started) / SENDS
     Reminder.objects.filter(key__startswith=f"send-window-{stamp}-").delete()
-    if len(gaps) != SENDS:
-        sys.exit(f"FAIL: timed {len(gaps)} of {SENDS} sends")
+    if sent != SENDS or len(gaps) != SENDS:
+        sys.exit(f"FAIL: sent {sent} and timed {len(gaps)} of {SENDS} mails")
     median, mean = statistics.median(gaps) / 1000, statistics.fmean(gaps) / 1000
     print(
         f"{SENDS} mails; from the mail out to the COMMIT handed over: median {median:.0f} µs, "
