@@ -355,13 +355,19 @@ def suggestions_for(*, employee, today, limit=LIMIT):
                 found[household_pk] = Suggestion(None, kind, list(reasons), request)
                 added += 1
     chosen = list(found.items())[:limit]
-    households = (
-        Household.objects.filter(Q(tenancy_end__isnull=True) | Q(tenancy_end__gt=today))
-        .select_related("dwelling")
-        .in_bulk([pk for pk, _ in chosen])
-    )
+    households = Household.objects.select_related("dwelling").in_bulk([pk for pk, _ in chosen])
     for pk, suggestion in chosen:
         suggestion.household = households.get(pk)
-    # None: the tenancy ended (or the household was removed) since the windows were worked
-    # out, minutes ago at most. The list is one shorter until they are worked out again.
-    return [suggestion for _pk, suggestion in chosen if suggestion.household is not None]
+    # Left out: a household removed, or (but for an open request, which is kept as before) a
+    # tenancy that ended since the windows were worked out, minutes ago at most. The list is
+    # one shorter until they are worked out again.
+    return [
+        suggestion
+        for _pk, suggestion in chosen
+        if suggestion.household is not None
+        and (suggestion.request is not None or _current(suggestion.household, today))
+    ]
+
+
+def _current(household, today):
+    return household.tenancy_end is None or household.tenancy_end > today

@@ -161,6 +161,13 @@ def test_kept_windows_leave_out_what_was_visited_tried_or_ended_meanwhile(employ
     assert after == before - {households[k].pk for k in ("never", "longest", "long")}
 
 
+def test_an_open_request_is_offered_even_when_the_tenancy_has_ended(employee):
+    request = VisitRequestFactory(resident__household__tenancy_end=TODAY - 10 * DAY)
+    assert request.household.tenancy_end == TODAY - 10 * DAY
+    suggested = suggestions_for(employee=employee, today=TODAY)
+    assert [s.request for s in suggested] == [request]
+
+
 def test_a_new_request_is_on_the_list_at_once(employee, tenant, django_capture_on_commit_callbacks):
     from visits.services import visit_request_create
     from visits.weeks import local_today
