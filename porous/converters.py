@@ -1,4 +1,7 @@
-"""Path converters of our own."""
+"""Path converters of our own, registered on import: every URL module that uses one imports
+this module, so its patterns load in any order (a test may import an app's urls first)."""
+
+from django.urls import register_converter
 
 
 class TokenConverter:
@@ -12,3 +15,6 @@ class TokenConverter:
 
     def to_url(self, value):
         return value
+
+
+register_converter(TokenConverter, "token")

@@ -1,12 +1,12 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
-from . import views
-from .converters import TokenConverter
-
-register_converter(TokenConverter, "token")
+from . import (
+    converters,  # noqa: F401 - registers <token:>
+    views,
+)
 
 # The admin logs in through allauth, so its rate limits and MFA apply there too; a logged-in
 # user who is not staff gets a 403 instead of the admin's own password form.

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from porous import converters  # noqa: F401 - registers <token:>
+
 from . import views
 
 # The public verification pages live at /certificaat/<code>/, outside the school's prefix.
