@@ -28,8 +28,9 @@ def rounded(value, places):
 
 @dataclass
 class Column:
-    label: str
+    label: str  # in full: the CSV's heading, and what a screen reader says on the page
     kind: str = INT
+    short: str = ""  # shown on the page instead, where the full one is too wide
 
 
 @dataclass

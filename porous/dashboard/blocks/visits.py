@@ -104,7 +104,7 @@ def reach_block(filters):
     )
 
 
-def _kind_heading(value, label):
+def _kind_heading(value):
     """A kind's name short enough for a column heading: the full names, wrapped word by word,
     made the table's heading row a dozen lines tall on a phone."""
     context = "follow-up kind, column heading"
@@ -115,7 +115,7 @@ def _kind_heading(value, label):
         FollowUp.Kind.GIFT: pgettext(context, "Gift"),
         FollowUp.Kind.TALENT_SIGNAL: pgettext(context, "Talent"),
     }
-    return short.get(value, str(label))
+    return short.get(value, "")
 
 
 def follow_ups_block(filters):
@@ -153,7 +153,7 @@ def follow_ups_block(filters):
             Column(_("Team"), TEXT),
             Column(_("Open")),
             Column(_("Overdue")),
-            *(Column(_kind_heading(value, label)) for value, label in kinds),
+            *(Column(str(label), short=_kind_heading(value)) for value, label in kinds),
         ],
         _("No open follow-ups."),
     )

@@ -203,6 +203,17 @@ def test_heat_map_cells_are_labelled_links():
     assert '<tspan font-size="17" font-weight="700">1,234</tspan>\u00a0holders</text>' in svg
 
 
+def test_heat_map_prints_words_before_the_figure_small_too():
+    cell = HeatCell(
+        href="/x", label="x", head=("bezet door ", "12", ""), lines=[], value=1, empty=False
+    )
+    svg = heat_map(
+        "chart-w", title="t", desc="d", columns=["A"], rows=["1"], cells=[cell], legend="l"
+    )
+    figure = '<tspan font-size="17" font-weight="700">12</tspan>'
+    assert f'font-size="12">bezet\u00a0door\u00a0{figure}</text>' in svg
+
+
 def test_heat_map_cells_keep_the_translations_word_order():
     """The figure is cut out of the translated sentence, so a language that puts the word
     first keeps it first."""

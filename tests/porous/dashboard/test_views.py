@@ -250,6 +250,17 @@ def test_csv_download_matches_the_page(client, manager, visited, places):
     assert rows[1:] == [["Noord", "2", "1", "50,0", "1", "50,0"]]
 
 
+def test_follow_up_kinds_short_on_the_page_in_full_in_the_csv(client, manager):
+    login(client, manager)
+    page = client.get(PAGE).content.decode()
+    assert (
+        '<span aria-hidden="true">Onderhoud</span>'
+        '<span class="visually-hidden">Onderhoudsklacht</span>' in page
+    )
+    headings = rows_of(client.get(csv_url("follow-ups")))[0]
+    assert "Onderhoudsklacht" in headings and "Onderhoud" not in headings
+
+
 def test_csv_with_decimal_points(client, manager, visited):
     rows = rows_of(login(client, manager).get(csv_url("reach", numbers="plain")), delimiter=",")
 
