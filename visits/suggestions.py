@@ -93,18 +93,25 @@ def _reached(**filters):
     )
 
 
+def _taken(today):
+    """What makes a household no candidate, as conditions on its visits: planned by anyone,
+    somebody reached recently, or tried (reached or nobody home) more recently still. The
+    candidates query asks each as a NOT EXISTS of its own (each served by an index); the check
+    of the kept windows asks them together (`_busy`)."""
+    logged = Visit.Status.LOGGED
+    return [
+        Q(status=Visit.Status.PLANNED),
+        Q(status=logged, outcome=Visit.Outcome.VISITED, visited_on__gte=today - RECENT),
+        Q(status=logged, outcome__in=COUNTED_OUTCOMES, visited_on__gte=today - RECENT_ATTEMPT),
+    ]
+
+
 def _candidates(today):
     """Current households that nobody has planned and nobody visited or tried recently."""
-    tried = Visit.objects.filter(
-        household=OuterRef("pk"),
-        status=Visit.Status.LOGGED,
-        outcome__in=COUNTED_OUTCOMES,
-        visited_on__gte=today - RECENT_ATTEMPT,
-    )
+    taken = [Exists(Visit.objects.filter(q, household=OuterRef("pk"))) for q in _taken(today)]
     return (
         Household.objects.filter(Q(tenancy_end__isnull=True) | Q(tenancy_end__gt=today))
-        .filter(~Exists(Visit.objects.planned().filter(household=OuterRef("pk"))))
-        .filter(~Exists(_reached(visited_on__gte=today - RECENT)), ~Exists(tried))
+        .filter(*[~exists for exists in taken])
         .select_related("dwelling")
     )
 
@@ -297,15 +304,12 @@ def _shared_windows(today):
 
 
 def _busy(household_pks, today):
-    """Of these households, the ones taken since the windows were worked out: planned by
-    anyone, or visited or tried recently (as in `_candidates`). One query on the visits by
-    household, simpler to build and run than the candidates query with its three NOT EXISTS."""
-    recent = Q(outcome=Visit.Outcome.VISITED, visited_on__gte=today - RECENT) | Q(
-        outcome__in=COUNTED_OUTCOMES, visited_on__gte=today - RECENT_ATTEMPT
-    )
+    """Of these households, the ones taken (`_taken`) since the windows were worked out. One
+    query on the visits by household, simpler to build and run than the candidates query with
+    its three NOT EXISTS."""
     return set(
         Visit.objects.filter(household__in=household_pks)
-        .filter(Q(status=Visit.Status.PLANNED) | Q(recent, status=Visit.Status.LOGGED))
+        .filter(reduce(operator.or_, _taken(today)))
         .order_by()
         .values_list("household", flat=True)
         .distinct()
