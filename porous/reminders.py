@@ -94,7 +94,8 @@ def _render(reminder):
 
 
 class MailServer:
-    """One connection to the mail server for a whole sweep, not one per mail: each new one
+    """The connection to the mail server that sends go over; one for a whole sweep, not one
+    per mail: each new one
     costs a TCP handshake, the greeting and EHLO, and in production a TLS handshake and a
     login, before the mail itself. Opened when the first mail goes, and again after a failed
     send (which may have left it broken), after MAILS_PER_CONNECTION mails, and after a pause
@@ -122,6 +123,12 @@ class MailServer:
         self.on_this_connection += 1
         self.last_used = time.monotonic()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
     def close(self):
         try:
             self.backend.close()
@@ -130,7 +137,7 @@ class MailServer:
         self.on_this_connection = 0
 
 
-def _send(reminder, message, server=None):
+def _send(reminder, message, server):
     # The same Message-ID on every try: a mail server or mail program can spot a repeat.
     domain = urlsplit(settings.SITE_URL).hostname or "localhost"
     email = EmailMessage(
@@ -139,10 +146,7 @@ def _send(reminder, message, server=None):
         to=[reminder.recipient.email],
         headers={"Message-ID": f"<reminder-{reminder.pk}@{domain}>"},
     )
-    if server is None:
-        email.send()
-    else:
-        server.send(email)
+    server.send(email)
 
 
 def reminders_send_due(*, now=None, limit=1000):
@@ -159,8 +163,7 @@ def reminders_send_due(*, now=None, limit=1000):
         return 0
     started = timezone.now()
     sent = 0
-    server = MailServer()
-    try:
+    with MailServer() as server:
         for pk in due_ids:
             # The claim carries the time it is made, not the sweep's start: the claims of a
             # long sweep must not look stale to the next sweep.
@@ -172,8 +175,6 @@ def reminders_send_due(*, now=None, limit=1000):
                 # due, untouched, for the next sweep.
                 logger.warning("mail server out of reach: the sweep stops after %s mails", sent)
                 break
-    finally:
-        server.close()
     return sent
 
 
@@ -182,12 +183,13 @@ def reminder_send_now(pk):
     When it fails it stays for the sweep."""
     claimed_at = timezone.now()
     if _claim(pk, claimed_at):
-        _send_claimed(pk, claimed_at)
+        with MailServer() as server:
+            _send_claimed(pk, claimed_at, server)
 
 
-def _send_claimed(pk, claimed_at, server=None):
-    """Send a reminder this worker claimed, on the sweep's connection if given; True when a
-    mail went out."""
+def _send_claimed(pk, claimed_at, server):
+    """Send a reminder this worker claimed over `server` (a MailServer); True when a mail
+    went out."""
     reminder = Reminder.objects.select_related("recipient").get(pk=pk)
     try:
         message = _render(reminder)
@@ -205,9 +207,8 @@ def _send_claimed(pk, claimed_at, server=None):
     except Exception as error:
         logger.exception("reminder %s could not be sent", pk)
         # No connection at all (refused, timed out, TLS or login failed): nothing went out.
-        away = server_away(error) or (server is not None and server.unreachable)
-        if server is not None:
-            server.close()
+        away = server_away(error) or server.unreachable
+        server.close()
         release = {"claimed_at": None}
         if away:
             # Not the reminder's fault: the attempt is given back, so an outage of any
