@@ -104,18 +104,17 @@ def reach_block(filters):
     )
 
 
-def _kind_heading(value):
-    """A kind's name short enough for a column heading: the full names, wrapped word by word,
-    made the table's heading row a dozen lines tall on a phone."""
+def _kind_headings():
+    """{kind: its name short enough for a column heading}: the full names, wrapped word by
+    word, made the table's heading row a dozen lines tall on a phone."""
     context = "follow-up kind, column heading"
-    short = {
+    return {
         FollowUp.Kind.MAINTENANCE: pgettext(context, "Maintenance"),
         FollowUp.Kind.REFERRAL: pgettext(context, "Referral"),
         FollowUp.Kind.FORM_HELP: pgettext(context, "Form"),
         FollowUp.Kind.GIFT: pgettext(context, "Gift"),
         FollowUp.Kind.TALENT_SIGNAL: pgettext(context, "Talent"),
     }
-    return short.get(value, "")
 
 
 def follow_ups_block(filters):
@@ -146,6 +145,7 @@ def follow_ups_block(filters):
     )
     # One row per team, the kinds side by side: a team's follow-ups read on one line, and a
     # corporation's 160 teams make 160 rows instead of one per team and kind.
+    headings = _kind_headings()
     table = Table(
         "follow-ups",
         _("Open follow-ups per team of the owner: in all, overdue, and open per kind"),
@@ -153,7 +153,7 @@ def follow_ups_block(filters):
             Column(_("Team"), TEXT),
             Column(_("Open")),
             Column(_("Overdue")),
-            *(Column(str(label), short=_kind_heading(value)) for value, label in kinds),
+            *(Column(str(label), short=headings.get(value, "")) for value, label in kinds),
         ],
         _("No open follow-ups."),
     )
