@@ -131,6 +131,14 @@ class Household(models.Model):
         related_name="households",
         editable=False,
     )
+    # The first and the last day somebody of the corporation talked with the household at
+    # home: copies of its visits, kept in step by visits.services.reach. With them the
+    # dashboard counts the households reached in the pass over this table it makes anyway,
+    # instead of grouping some 120,000 visits per household first.
+    first_reached_on = models.DateField(
+        _("first reached on"), null=True, blank=True, editable=False
+    )
+    last_reached_on = models.DateField(_("last reached on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("household")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from porous.admin_tables import LargeTable
 
 from .models import FollowUp, NeighbourhoodCoordinator, NoteAccess, Visit, VisitRequest
+from .services.reach import refresh_household
 
 
 class FollowUpInline(admin.TabularInline):
@@ -52,6 +53,12 @@ class VisitAdmin(LargeTable, admin.ModelAdmin):
     exclude = ["notes"]
     readonly_fields = ["notes_link", "created_at", "logged_at", "notes_erased_at"]
     inlines = [FollowUpInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)  # save() refreshes the new household
+        if change and "household" in form.changed_data:
+            # The household it was moved from may have lost its only reached visit.
+            refresh_household(form.initial["household"])
 
     @admin.display(description=_("notes"))
     def notes_link(self, obj):

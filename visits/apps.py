@@ -9,3 +9,6 @@ class VisitsConfig(AppConfig):
     def ready(self):
         # Registers the reminder renderers with porous.reminders.
         from . import reminders  # noqa: F401
+
+        # Keeps the households' copies of their reached visits in step with visits saved.
+        from .services import reach  # noqa: F401

@@ -22,6 +22,7 @@ from tenants.models import Household, Neighbourhood, Resident, Talent
 
 from . import demo_texts as texts
 from .models import FollowUp, NeighbourhoodCoordinator, NoteAccess, Visit, VisitRequest
+from .services.reach import refresh_reached
 from .services.reminders import duty_employees
 from .services.retention import notes_cutoff
 from .weeks import local_datetime, week_start, weeks_back
@@ -341,7 +342,7 @@ def seed_visits(*, rng, progress=None, weeks=104, today=None):
         )
         per_week = max(1, round(len(seeder.employees) * REQUESTS_PER_EMPLOYEE_WEEK))
         with tqdm(
-            total=weeks + 1, desc="Home visits", unit="weeks", disable=not progress, file=sys.stderr
+            total=weeks + 2, desc="Home visits", unit="weeks", disable=not progress, file=sys.stderr
         ) as bar:
             for back in range(weeks, 0, -1):
                 monday = weeks_back(today, back)
@@ -352,6 +353,9 @@ def seed_visits(*, rng, progress=None, weeks=104, today=None):
             monday = week_start(today)
             seeder.requests_for_week(monday, max(3, per_week))
             seeder.save_visits(seeder.this_week(monday))
+            bar.update()
+            # bulk_create sent no signals: the households' copies of their reached visits.
+            refresh_reached(Household.objects.all())
             bar.update()
         seeder.note_reads()
     return dict(seeder.counts)

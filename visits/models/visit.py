@@ -133,8 +133,10 @@ class Visit(models.Model):
             # The admin's visit list: newest planned first (Meta.ordering), and its date
             # drill-down (DISTINCT years/months of planned_for) read from the index.
             models.Index(fields=["planned_for", "id"], name="visits_visit_planned_for_idx"),
-            # Dashboard "households reached": per household, was it reached (ever, and in
-            # the last 12 months)? Only reached visits, so the probe reads no other rows.
+            # A household's first and last reached visit (its copies, visits.services.reach),
+            # and the dashboard's reach for an earlier end or one team: per household, was it
+            # reached (ever, and in the last 12 months)? Only reached visits, so the probe
+            # reads no other rows.
             models.Index(
                 fields=["household", "visited_on"],
                 condition=Q(status="logged", outcome="visited"),

@@ -15,6 +15,7 @@ from porous.audit import audit_created, audit_update
 from ..models import FollowUp, NoteAccess, Visit, VisitRequest
 from ..weeks import local_today
 from .followups import talent_signal_route
+from .reach import refresh_household
 
 # Planning further ahead than this is almost always a typo in the year.
 PLAN_AHEAD = datetime.timedelta(days=365)
@@ -162,6 +163,8 @@ def visit_log(
         )
     visit.refresh_from_db()
     audit_update(before, visit)
+    if outcome == Visit.Outcome.VISITED:  # the update above bypassed the signal of save()
+        refresh_household(visit.household_id)
 
     created = FollowUp.objects.bulk_create(
         [

@@ -17,6 +17,8 @@ HOUSEHOLD_NEIGHBOURHOOD = "neighbourhood"
 RESIDENT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
 VISIT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
 TENTH = Decimal("0.1")
+# Reach: households talked with at home in the last 12 months of the period.
+REACH_MONTHS = 12
 
 # An erased resident has no household any more, only the neighbourhood kept for the figures.
 ERASED_NEIGHBOURHOOD = "erased_neighbourhood"

@@ -20,9 +20,11 @@ from django.db.models import Case, CharField, Count, IntegerField, Q, Value, Whe
 from roles.models import Application
 from school.models import CourseSession, Enrollment
 from tenants.models import Resident
+from visits.weeks import months_before
 
 from .common import (
     HOUSEHOLD_NEIGHBOURHOOD,
+    REACH_MONTHS,
     households_shown,
     neighbourhoods,
     percent,
@@ -126,20 +128,39 @@ def _participants(filters):
     return residents
 
 
+@dataclass(frozen=True)
+class HouseholdGroup:
+    """The current households of one neighbourhood and age band of the main tenant."""
+
+    neighbourhood_id: int
+    band: str
+    households: int
+    # By the households' copies of their reached visits, which hold the visits up to now:
+    # right for a period that ends today, and without a team (reach decides).
+    reached_ever: int
+    reached_recently: int  # in the REACH_MONTHS up to the end of the period
+
+
 def households_by_band(filters):
-    """[(neighbourhood pk, age band of the main tenant, current households)] as of the end of
-    the period. One query a page: reach counts the same households."""
+    """[HouseholdGroup] as of the end of the period. One query a page: reach counts the same
+    households, in the same pass over the table."""
     return shared(filters, _households_by_band)
 
 
 def _households_by_band(filters):
-    return list(
+    since = months_before(filters.end, REACH_MONTHS)
+    rows = (
         households_shown(filters)
         .annotate(band=_band("main_tenant_birth_year", filters.end.year, as_date=False))
         .order_by()
         .values_list(f"{HOUSEHOLD_NEIGHBOURHOOD}_id", "band")
-        .annotate(n=Count("pk"))
+        .annotate(
+            n=Count("pk"),
+            ever=Count("first_reached_on"),
+            recently=Count("pk", filter=Q(last_reached_on__gt=since)),
+        )
     )
+    return [HouseholdGroup(*row) for row in rows]
 
 
 def representativeness(filters) -> Representativeness:
@@ -170,10 +191,10 @@ def representativeness(filters) -> Representativeness:
         if neighbourhood_id in rows:
             rows[neighbourhood_id].participants.add(band, n)
     main_tenants = households_by_band(filters)  # query 3, shared with reach
-    for neighbourhood_id, band, n in main_tenants:
-        tenants.main_tenants.add(band, n)
-        if neighbourhood_id in rows:
-            rows[neighbourhood_id].main_tenants.add(band, n)
+    for group in main_tenants:
+        tenants.main_tenants.add(group.band, group.households)
+        if group.neighbourhood_id in rows:
+            rows[group.neighbourhood_id].main_tenants.add(group.band, group.households)
     return Representativeness(
         year=year, neighbourhoods=list(rows.values()), tenants=tenants, home_seekers=home_seekers
     )

@@ -14,6 +14,7 @@ from visits.models import FollowUp, Visit
 from visits.weeks import months_before
 
 from .common import (
+    REACH_MONTHS,
     VISIT_NEIGHBOURHOOD,
     average,
     households_shown,
@@ -23,7 +24,6 @@ from .common import (
 )
 from .people import households_by_band
 
-REACH_MONTHS = 12
 SCORES = range(1, 11)
 
 
@@ -78,15 +78,22 @@ def reach(filters) -> list[ReachRow]:
     """Households reached in the 12 months up to the end of the period, and never reached,
     per neighbourhood (empty ones too). With a team chosen, only that team's visits count.
 
-    Three queries, two of them shared with representativeness (neighbourhoods; current
-    households per neighbourhood and age band), and `_reached` counting the current
-    households reached, ever and in the last 12 months. Never reached = the households
-    minus those reached ever."""
+    Two queries shared with representativeness: the neighbourhoods, and the current
+    households per neighbourhood and age band, which also counts the households reached by
+    their copies of their visits. Those copies hold every team's visits up to now, so a
+    period that ends earlier, or a team, takes a third query: `_reached`, from the visits.
+    Never reached = the households minus those reached ever."""
     per_neighbourhood = defaultdict(int)
-    for neighbourhood_id, _band, n in households_by_band(filters):  # shared with block 5
-        per_neighbourhood[neighbourhood_id] += n
+    copied = defaultdict(lambda: [0, 0])  # neighbourhood pk: [reached ever, recently]
+    for group in households_by_band(filters):  # shared with block 5
+        per_neighbourhood[group.neighbourhood_id] += group.households
+        copied[group.neighbourhood_id][0] += group.reached_ever
+        copied[group.neighbourhood_id][1] += group.reached_recently
     rows = [(pk, name, per_neighbourhood[pk]) for pk, name in neighbourhoods(filters)]
-    reached = _reached(filters)  # query 3
+    if filters.team is None and filters.end >= filters.today:
+        reached = copied
+    else:
+        reached = _reached(filters)  # query 3
     result = []
     for pk, name, n_households in rows:
         ever, recent = reached.get(pk, (0, 0))

@@ -8,10 +8,13 @@ from django.utils.translation import override
 
 from porous.dashboard import selectors
 from porous.dashboard.blocks.visits import follow_ups_block
+from porous.dashboard.filters import Filters
 from porous.models import Team
 from tests.factories import StaffFactory
-from tests.factories_visits import FollowUpFactory, LoggedVisitFactory
+from tests.factories_visits import FollowUpFactory, LoggedVisitFactory, VisitFactory
 from visits.models import FollowUp, Visit
+from visits.services import visit_log
+from visits.services.reach import refresh_household
 
 from .conftest import DAY, at, filters, household_in
 
@@ -87,6 +90,42 @@ def test_reach_as_it_was_at_an_earlier_end(reach_world):
     assert (rows["Noord"].households, rows["Noord"].reached, rows["Noord"].never) == (4, 1, 3)
 
 
+def _reach_figures(shown):
+    return {row.name: (row.households, row.reached, row.never) for row in selectors.reach(shown)}
+
+
+def test_reach_from_the_households_copies_agrees_with_counting_the_visits(
+    reach_world, staff, django_assert_num_queries
+):
+    """Up to today and for every team, reach reads the households' copies of their reached
+    visits; any other period counts the visits themselves. Whatever happened to the visits,
+    both give the same figures."""
+    h = reach_world
+    Visit.objects.get(household=h["h1"]).delete()
+    changed = Visit.objects.get(household=h["h8"])
+    changed.outcome, changed.satisfaction = Visit.Outcome.NOBODY_HOME, None
+    changed.save()
+    planned = VisitFactory(household=h["h4"], employee=staff["a"], planned_for=DAY)
+    visit_log(visit=planned, by=staff["a"], outcome=Visit.Outcome.VISITED, visited_on=DAY)
+    moved = visit(h["h3"], staff["a"], DAY)  # then given to h2, as in the admin
+    moved.household = h["h2"]
+    moved.save()
+    refresh_household(h["h3"].pk)
+
+    from_copies = filters()
+    with django_assert_num_queries(2):  # neighbourhoods, households by band (with reach)
+        figures = _reach_figures(from_copies)
+    # Same day, seen from a day later: the visits are counted.
+    counted = Filters(start=from_copies.start, end=DAY, today=DAY + datetime.timedelta(days=1))
+    with django_assert_num_queries(3):
+        assert _reach_figures(counted) == figures
+    # Noord, current h1–h4: reached h2 (moved visit), h4 (logged); never h1 (its visit
+    # deleted) and h3 (nobody home; the visit moved away). Zuid: h8 now nobody home.
+    assert figures["Noord"] == (4, 2, 2)
+    assert figures["Zuid"] == (2, 1, 1)
+    assert h["h1"].__class__.objects.get(pk=h["h1"].pk).first_reached_on is None
+
+
 @pytest.fixture
 def follow_ups(places, staff):
     noord = household_in(places["noord"])
@@ -143,11 +182,12 @@ def test_follow_ups_narrowed(follow_ups, places, teams):
 def test_follow_ups_table_has_one_row_per_team_with_the_kinds_side_by_side(follow_ups):
     with override("en"):
         [table] = follow_ups_block(filters()).tables
+        kinds = [str(label) for _v, label in FollowUp.Kind.choices]
     assert [str(c.label) for c in table.columns][:3] == ["Team", "Open", "Overdue"]
     # In the order of the form: the full names for the CSV and screen readers, short ones to
     # show (the full names made the heading row a dozen lines tall on a phone).
     columns = table.columns[3:]
-    assert [c.label for c in columns] == [str(label) for _v, label in FollowUp.Kind.choices]
+    assert [c.label for c in columns] == kinds
     assert [c.short for c in columns] == ["Maintenance", "Referral", "Form", "Gift", "Talent"]
     with override("nl"):
         [dutch] = follow_ups_block(filters()).tables
