@@ -102,6 +102,9 @@ class Dwelling(models.Model):
         return f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else ""
 
 
+REACH_COPIES = ("first_reached_on", "last_reached_on")
+
+
 class Household(models.Model):
     """A tenancy: one contract for one dwelling. Most households never log in."""
 
@@ -168,6 +171,14 @@ class Household(models.Model):
             )
             if update_fields is not None:
                 update_fields = {*update_fields, "neighbourhood"}
+        if update_fields is None and not self._state.adding:
+            # The copies of the reached visits are written by visits.services.reach alone: a
+            # household loaded before a visit was logged must not put back what it read then.
+            update_fields = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in REACH_COPIES
+            ]
         super().save(*args, update_fields=update_fields, **kwargs)
 
 

@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..weeks import week_end, week_start
+from ..weeks import local_today, week_end, week_start
 
 
 class Kind(models.TextChoices):
@@ -173,6 +174,19 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.household} {self.day}"
+
+    def clean(self):
+        # As visit_log checks it; here for the admin. The households' copies of their reached
+        # visits (and so the dashboard's reach) hold only visits that happened.
+        if self.visited_on and self.visited_on > local_today():
+            raise ValidationError(
+                {
+                    "visited_on": _(
+                        "The date of the visit cannot be in the future. "
+                        "Log the visit after it happened."
+                    )
+                }
+            )
 
     @property
     def day(self):

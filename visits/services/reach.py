@@ -6,6 +6,7 @@ admin, and any code that saves a visit); writes that bypass save() call `refresh
 themselves: logging a visit (a conditional update) and the demo data (bulk_create).
 """
 
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -27,8 +28,15 @@ def refresh_reached(households):
     )
 
 
+@transaction.atomic
 def refresh_household(household_id):
-    refresh_reached(Household.objects.filter(pk=household_id))
+    """The copies of one household. Its row is locked first, so that the UPDATE reads the
+    visits as they are once the lock is ours: two visits of one household logged, changed or
+    deleted at once, each UPDATE reading from before the other's commit, would otherwise
+    leave the copies of whichever committed last."""
+    households = Household.objects.filter(pk=household_id)
+    list(households.select_for_update().values_list("pk"))
+    refresh_reached(households)
 
 
 @receiver(post_save, sender=Visit, dispatch_uid="visits_reach_saved")
