@@ -124,11 +124,17 @@ def planned_visits(employee, count):
         Household.objects.filter(tenancy_end__isnull=True)
         .exclude(pk__in=taken)
         .order_by("?")
-        .values_list("pk", flat=True)[:count]
+        .values_list("pk", "neighbourhood")[:count]
     )
     visits = [
-        Visit(employee=employee, household_id=pk, kind=Visit.Kind.REGULAR, planned_for=today)
-        for pk in households
+        Visit(
+            employee=employee,
+            household_id=pk,
+            neighbourhood_id=neighbourhood,
+            kind=Visit.Kind.REGULAR,
+            planned_for=today,
+        )
+        for pk, neighbourhood in households
     ]
     return Visit.objects.bulk_create(visits)
 

@@ -176,6 +176,7 @@ class _Seeder:
         logged_at = self._moment(day) + datetime.timedelta(hours=self.rng.randint(0, 40))
         visit = Visit(
             household_id=household,
+            neighbourhood_id=self.by_pk[household][3],  # bulk_create: save() sets it otherwise
             employee_id=employee,
             kind=Visit.Kind.REQUESTED if request else self._kind(household, day),
             planned_for=day,
@@ -258,6 +259,7 @@ class _Seeder:
         self.planned_households.add(household)
         return Visit(
             household_id=household,
+            neighbourhood_id=self.by_pk[household][3],
             employee_id=employee,
             kind=Visit.Kind.REQUESTED if request else self._kind(household, day),
             planned_for=day,

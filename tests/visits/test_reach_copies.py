@@ -7,7 +7,7 @@ import random
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Min
+from django.db.models import F, Max, Min
 from django.urls import reverse
 from django.utils import timezone
 
@@ -109,7 +109,25 @@ def test_the_demo_visits_have_their_copies():
         )
     }
     assert expected  # the demo reached some households
+    assert not Visit.objects.exclude(neighbourhood=F("household__neighbourhood")).exists()
     for household in Household.objects.all():
         assert (household.first_reached_on, household.last_reached_on) == expected.get(
             household.pk, (None, None)
         )
+
+
+def test_a_visit_keeps_the_neighbourhood_of_its_household_when_it_was_saved():
+    household, other = HouseholdFactory(), HouseholdFactory()
+    visit = VisitFactory(household=household)
+    assert visit.neighbourhood_id == household.neighbourhood_id != other.neighbourhood_id
+    visit.household = other
+    visit.save(update_fields=["household"])
+    visit.refresh_from_db()
+    assert visit.neighbourhood_id == other.neighbourhood_id
+    # Boundaries redrawn: the household moves along, the visit stays where it was made.
+    complex_ = other.dwelling.complex
+    complex_.neighbourhood = household.neighbourhood
+    complex_.save()
+    other.refresh_from_db()
+    visit.refresh_from_db()
+    assert other.neighbourhood_id == household.neighbourhood_id != visit.neighbourhood_id

@@ -60,6 +60,18 @@ class Visit(models.Model):
         on_delete=models.PROTECT,
         related_name="visits",
     )
+    # A copy of the household's neighbourhood, set when the visit is saved: the dashboard
+    # counts the scores per neighbourhood from the visits alone (with the join, PostgreSQL
+    # hashed all 100,000 households for the 12,000 visits of a period). A household keeps its
+    # dwelling, so the two part only when neighbourhood boundaries are redrawn: a visit made
+    # before then stays in the neighbourhood it was made in, as figures per area do.
+    neighbourhood = models.ForeignKey(
+        "tenants.Neighbourhood",
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     # PROTECT: the visits are the record of the duty; deactivate a leaving employee instead.
     employee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -174,6 +186,13 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.household} {self.day}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or {"household", "household_id"} & set(update_fields):
+            self.neighbourhood_id = self.household.neighbourhood_id
+            if update_fields is not None:
+                update_fields = {*update_fields, "neighbourhood"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def clean(self):
         # As visit_log checks it; here for the admin. The households' copies of their reached

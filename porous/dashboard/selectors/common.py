@@ -15,7 +15,7 @@ from tenants.models import Household, Neighbourhood
 # and from the models that hang off a household.
 HOUSEHOLD_NEIGHBOURHOOD = "neighbourhood"
 RESIDENT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
-VISIT_NEIGHBOURHOOD = f"household__{HOUSEHOLD_NEIGHBOURHOOD}"
+VISIT_NEIGHBOURHOOD = "neighbourhood"  # the visit's own copy, see visits.models.Visit
 TENTH = Decimal("0.1")
 # Reach: households talked with at home in the last 12 months of the period.
 REACH_MONTHS = 12
