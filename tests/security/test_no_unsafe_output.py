@@ -46,7 +46,7 @@ ALLOWED = {
     ),
     (
         "porous/dashboard/blocks/base.py",
-        'return mark_safe("".join(row.markup(language) for row in self.rows))',
+        'return mark_safe("".join(row.markup(language) for row in self.page_rows))',
     ): (
         "a table's rows from Row.markup: their text escaped, their numbers digits and "
         "separators, their classes constants (tests/porous/dashboard/test_csv_and_charts.py)"

@@ -20,6 +20,12 @@ TOTAL_CLASS = ' class="fw-bold table-light"'
 
 PLACES = {places: Decimal(1).scaleb(-places) for places in range(3)}
 
+# A corporation has some 160 teams. A table with a row per team shows on the page only the
+# teams that need attention most; the download has them all, and the filters narrow the
+# page to one team. (167 rows of 8 to 13 figures are not read on a screen, and the four such
+# tables were three quarters of the page's markup.)
+TEAM_ROWS_ON_PAGE = 15
+
 
 def rounded(value, places):
     """Half up, as people round (Python's format would round 7.25 to 7.2)."""
@@ -81,6 +87,9 @@ def _grouped(text, separators):
 class Row:
     cells: list
     total: bool = False
+    # For a team's row: its rank on the page, lowest first (Table.page_rows). None: a row
+    # that is always shown (the managers, the total).
+    attention: tuple | None = None
 
     @property
     def head(self):
@@ -116,22 +125,40 @@ class Table:
     columns: list
     empty: str
     rows: list = field(default_factory=list)
+    ranked_by: str = ""  # how team rows rank on the page, said when some are left off
+
+    @property
+    def page_rows(self):
+        """The rows on the page: all of them, or with more than TEAM_ROWS_ON_PAGE ranked rows
+        only the first of those by rank, between the rows always shown before and after."""
+        ranked = [row for row in self.rows if row.attention is not None]
+        if len(ranked) <= TEAM_ROWS_ON_PAGE:
+            return self.rows
+        first = self.rows.index(ranked[0])
+        shown = sorted(ranked, key=lambda row: row.attention)[:TEAM_ROWS_ON_PAGE]
+        after = [row for row in self.rows[first:] if row.attention is None]
+        return self.rows[:first] + shown + after
+
+    @property
+    def left_off(self):
+        """How many rows the page leaves off (the download has them)."""
+        return len(self.rows) - len(self.page_rows)
 
     @property
     def body_html(self):
-        """All rows' markup, for the page: one piece instead of a template loop over rows."""
+        """The page's rows' markup: one piece instead of a template loop over rows."""
         language = separators()
-        return mark_safe("".join(row.markup(language) for row in self.rows))  # nosec B308, B703
+        return mark_safe("".join(row.markup(language) for row in self.page_rows))  # nosec B308, B703
 
-    def add(self, *values, links=None, total=False):
+    def add(self, *values, links=None, total=False, attention=None):
         """One row; `links` maps a column index to a URL (the first column is the row's
-        header)."""
+        header); `attention` ranks a team's row on the page (see page_rows)."""
         links = links or {}
         cells = [
             Cell(value, column.kind, links.get(index, ""))
             for index, (value, column) in enumerate(zip(values, self.columns, strict=True))
         ]
-        self.rows.append(Row(cells, total))
+        self.rows.append(Row(cells, total, attention))
 
 
 @dataclass
@@ -159,6 +186,11 @@ def narrow(filters, block, **changes):
 def _dashboard_path(prefix):
     # Asked for in every row of every table, and reverse() is slow: once per script prefix.
     return reverse("dashboard:dashboard")
+
+
+def lowest_first(share):
+    """A team's rank by a share: the lowest first, teams without one last."""
+    return (share is None, share or 0)
 
 
 def pct(value):

@@ -9,7 +9,18 @@ from porous.text import natural_key
 from .. import selectors
 from ..charts import Series, bars, columns
 from ..selectors.duty import MANAGERS, NO_TEAM
-from .base import PERCENT, TEXT, Block, Column, Table, as_float, narrow, pct, pct_rounded
+from .base import (
+    PERCENT,
+    TEXT,
+    Block,
+    Column,
+    Table,
+    as_float,
+    lowest_first,
+    narrow,
+    pct,
+    pct_rounded,
+)
 
 
 def week_label(monday):
@@ -95,17 +106,21 @@ def duty_block(filters):
             Column(_("Share over 12 weeks"), PERCENT),
         ],
         _("Nobody has visit duty."),
+        ranked_by=_("lowest share over 12 weeks first"),
     )
     trend_table = Table(
         "duty-trend",
         _("Share who met the visit duty, per group and week"),
         [Column(_("Group"), TEXT), *(Column(week, PERCENT) for week in weeks)],
         _("Nobody has visit duty."),
+        ranked_by=_("lowest share over 12 weeks first"),
     )
     for row in [*groups, total]:
         is_total = row is total
         label = _("Everyone") if is_total else group_label(row)
         links = {0: narrow(filters, "duty", team=row.team_id)} if row.team_id else {}
+        # Both tables show the same teams: those furthest behind over the 12 weeks.
+        rank = lowest_first(row.share_trend) if row.team_id else None
         summary.add(
             label,
             row.staff,
@@ -114,8 +129,9 @@ def duty_block(filters):
             row.share_trend,
             links=links,
             total=is_total,
+            attention=rank,
         )
-        trend_table.add(label, *row.shares, links=links, total=is_total)
+        trend_table.add(label, *row.shares, links=links, total=is_total, attention=rank)
     intro = [
         ngettext(
             "Staff with visit duty make %(n)s visit a week. A visit counts when they went: "

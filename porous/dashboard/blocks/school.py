@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..charts import Series, bars
-from .base import INT, PERCENT, TEXT, Block, Cell, Column, Table, narrow, number
+from .base import INT, PERCENT, TEXT, Block, Cell, Column, Table, lowest_first, narrow, number
 
 
 def school_block(filters):
@@ -62,10 +62,21 @@ def school_block(filters):
             Column(_("Share"), PERCENT),
         ],
         _("There are no employees."),
+        ranked_by=_("lowest share first"),
     )
     for row in data.staff:
-        links = {0: narrow(filters, "school", team=row.team_id)} if row.team_id else {}
-        staff.add(row.team or _("No team"), row.employees, row.learned, row.share, links=links)
+        links, rank = {}, None
+        if row.team_id:
+            links = {0: narrow(filters, "school", team=row.team_id)}
+            rank = lowest_first(row.share)
+        staff.add(
+            row.team or _("No team"),
+            row.employees,
+            row.learned,
+            row.share,
+            links=links,
+            attention=rank,
+        )
     if len(data.staff) > 1:
         total = data.staff_total
         staff.add(_("All"), total.employees, total.learned, total.share, total=True)

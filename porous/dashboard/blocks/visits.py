@@ -156,10 +156,21 @@ def follow_ups_block(filters):
             *(Column(str(label), short=headings.get(value, "")) for value, label in kinds),
         ],
         _("No open follow-ups."),
+        ranked_by=_("most overdue first"),
     )
     for team in _per_team(rows, kinds):
-        links = {0: narrow(filters, "follow-ups", team=team.team_id)} if team.team_id else {}
-        table.add(team.name or _("No team"), team.open, team.overdue, *team.kinds, links=links)
+        links, rank = {}, None
+        if team.team_id:
+            links = {0: narrow(filters, "follow-ups", team=team.team_id)}
+            rank = (-team.overdue, -team.open)
+        table.add(
+            team.name or _("No team"),
+            team.open,
+            team.overdue,
+            *team.kinds,
+            links=links,
+            attention=rank,
+        )
     if len(table.rows) > 1:
         table.add(
             _("All"),
