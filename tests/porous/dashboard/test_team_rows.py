@@ -2,6 +2,8 @@
 download has them all."""
 
 import datetime
+import pickle  # nosec B403: round trip of our own table
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -9,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from porous.dashboard.blocks.base import TEAM_ROWS_ON_PAGE, TEXT, Column, Table
+from porous.dashboard.blocks.base import MONEY, PERCENT, TEAM_ROWS_ON_PAGE, TEXT, Column, Table
 from porous.dashboard.blocks.visits import follow_ups_block
 from porous.dashboard.filters import Filters
 from tests.conftest import login
@@ -86,3 +88,22 @@ def test_narrowed_to_one_team_its_row_is_there(client, manager, many_teams):
     [table] = follow_ups_block(Filters.default(team=team)).tables
     assert [row.head.value for row in table.page_rows] == [team.name]
     assert table.left_off == 0
+
+
+def test_a_table_kept_for_the_downloads_comes_back_the_same():
+    table = Table(
+        "t",
+        "Shares",
+        [Column("Group", TEXT), Column("Share", PERCENT), Column("Euro", MONEY), Column("N")],
+        "",
+        ranked_by="lowest share first",
+    )
+    table.add(
+        "Team 1", Decimal("66.7"), Decimal("12.50"), 3, links={0: "/x?team=1"}, attention=(0,)
+    )
+    table.add("Team 2", None, Decimal("0"), 0, attention=(1,))
+    table.add("All", Decimal("33.3"), None, 3, total=True)
+    back = pickle.loads(pickle.dumps(table))  # noqa: S301 (our own bytes)
+    assert back == table
+    assert isinstance(back.rows[0].cells[1].value, Decimal)
+    assert back.rows[0].cells[0].href == "/x?team=1" and back.rows[2].total
