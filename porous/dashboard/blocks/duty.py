@@ -36,7 +36,8 @@ def group_label(row):
 
 
 # A corporation has some 160 teams: a bar each makes a chart nobody reads. Beyond this many,
-# the chart shows the managers and the teams furthest behind; the table has every team.
+# the chart shows the managers and the teams furthest behind; the table's download has
+# every team.
 CHART_TEAMS = 15
 
 
@@ -51,7 +52,7 @@ def _this_week_chart(data, last):
         title = behind % {"week": last, "n": CHART_TEAMS}
         desc = _(
             "Share of the staff with visit duty in each group who met it, lowest first. "
-            "The table below has every team."
+            "Every team is in the download of the table below."
         )
     groups = [row for row in [data.managers, *teams] if row.staff]
     return bars(

@@ -136,7 +136,7 @@ def test_my_record_uses_the_streak_of_the_visits_app(staff):
 
 def test_the_chart_shows_the_teams_furthest_behind_when_there_are_many(db, settings):
     """17 teams of two: the first two met their duty this week, the others half or not at
-    all. The chart keeps the managers and the 15 lowest; the table has every team."""
+    all. The chart keeps the managers and the 15 lowest; the table (its download) has every team."""
     settings.LANGUAGE_CODE = "en"
     people = {}
     for n in range(1, CHART_TEAMS + 3):
@@ -153,6 +153,7 @@ def test_the_chart_shows_the_teams_furthest_behind_when_there_are_many(db, setti
     # 100 % for teams 1 and 2; 50 % for the odd ones; 0 % for the even ones from 4 on.
     assert shown == [n for n in people if n > 2]
     assert "15 teams furthest behind" in svg
+    assert "Every team is in the download of the table below" in svg
     assert svg.index(">Team 04<") < svg.index(">Team 03<")  # lowest first
     [summary, _trend] = block.tables
     assert len(summary.rows) == len(people) + 2  # the managers, every team, and everyone
