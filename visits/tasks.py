@@ -41,3 +41,9 @@ def remind_follow_ups_overdue():
 def erase_expired_notes():
     """Daily 03:00: erase visit notes older than VISIT_NOTES_RETENTION_MONTHS."""
     return services.visit_notes_erase_expired()
+
+
+@shared_task(acks_late=True)
+def repair_reach_copies():
+    """Daily 03:30: households whose copies of their reached visits are out of step."""
+    return services.repair_reached()

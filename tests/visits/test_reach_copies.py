@@ -16,7 +16,7 @@ from tests.factories import HouseholdFactory, StaffFactory
 from tests.factories_visits import LoggedVisitFactory, VisitFactory
 from visits.demo import seed_visits
 from visits.models import Visit
-from visits.services import visit_log
+from visits.services import repair_reached, visit_log
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,24 @@ def test_a_visit_keeps_the_neighbourhood_of_its_household_when_it_was_saved():
     other.refresh_from_db()
     visit.refresh_from_db()
     assert other.neighbourhood_id == household.neighbourhood_id != visit.neighbourhood_id
+
+
+def test_the_nightly_repair_sets_right_only_the_copies_out_of_step(caplog):
+    """Visits written around the services (here: an UPDATE of the visits themselves, as a
+    worker running old code or a fix by hand would) leave copies out of step until the
+    nightly check."""
+    employee = StaffFactory()
+    right, first_wrong, none_kept, never_reached = (HouseholdFactory() for _ in range(4))
+    for household in (right, first_wrong, none_kept):
+        LoggedVisitFactory(household=household, employee=employee, planned_for=DAYS[1])
+    Visit.objects.filter(household=first_wrong).update(visited_on=DAYS[0])
+    Household.objects.filter(pk=none_kept.pk).update(first_reached_on=None, last_reached_on=None)
+    Household.objects.filter(pk=never_reached.pk).update(last_reached_on=DAYS[2])
+
+    assert repair_reached() == 3
+    assert copies(right) == (DAYS[1], DAYS[1])
+    assert copies(first_wrong) == (DAYS[0], DAYS[0])
+    assert copies(none_kept) == (DAYS[1], DAYS[1])
+    assert copies(never_reached) == (None, None)
+    assert "reach copies of 3 households were out of step" in caplog.text
+    assert repair_reached() == 0  # nothing left to set right

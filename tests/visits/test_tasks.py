@@ -25,6 +25,7 @@ SCHEDULES = {
     "visits.tasks.remind_day_before": ("0", "7", "*"),
     "visits.tasks.remind_follow_ups_overdue": ("0", "7", "*"),
     "visits.tasks.erase_expired_notes": ("0", "3", "*"),
+    "visits.tasks.repair_reach_copies": ("30", "3", "*"),
 }
 
 
@@ -60,6 +61,7 @@ def test_each_task_runs_its_service_in_process():
     assert tasks.remind_not_logged.apply().get() == 1
     assert tasks.remind_follow_ups_overdue.apply().get() == 1
     assert tasks.erase_expired_notes.apply().get() == 1
+    assert tasks.repair_reach_copies.apply().get() == 0  # every save kept the copies
     assert tasks.remind_nothing_planned.apply().get() >= 1
     assert tasks.remind_managers_missed_weeks.apply().get() == 0  # nobody has a manager
     assert all(task.acks_late for task in (tasks.remind_day_before, tasks.erase_expired_notes))

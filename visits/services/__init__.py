@@ -1,6 +1,7 @@
 """Services of the visits app; see each module. Views, tasks and other apps import from here."""
 
 from .followups import coordinator_for, follow_up_close, talent_signal_route
+from .reach import repair_reached
 from .reminders import (
     reminders_day_before,
     reminders_follow_ups_overdue,
@@ -21,6 +22,7 @@ __all__ = [
     "reminders_manager_missed_weeks",
     "reminders_not_logged",
     "reminders_nothing_planned",
+    "repair_reached",
     "talent_signal_route",
     "visit_log",
     "visit_notes_erase_expired",
