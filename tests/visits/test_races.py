@@ -2,14 +2,15 @@
 
 import datetime
 import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tests.factories import HouseholdFactory, StaffFactory
-from tests.factories_visits import VisitFactory
+from tests.factories_visits import LoggedVisitFactory, VisitFactory
 from visits import services
 from visits.models import FollowUp, Visit
 from visits.services import FollowUpInput
@@ -73,3 +74,52 @@ def test_two_colleagues_planning_the_same_household_get_one_visit(migration_data
     # The threads run without the test's English override: the message comes in Dutch.
     assert "al een bezoek bij dit huishouden gepland" in errors[0].messages[0]
     assert Visit.objects.count() == 1
+
+
+def _wait_until_another_backend_waits_for_a_lock(seconds=10):
+    with connection.cursor() as cursor:
+        for _ in range(seconds * 20):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.05)
+    return False
+
+
+def test_two_visits_of_one_household_saved_at_once_both_reach_its_copies():
+    """The second save's refresh of the household's copies waits for the first's row lock,
+    then reads both visits. Without the lock its UPDATE would read the visits as they were
+    before the first committed, wait for the row, and write copies without the first visit."""
+    household, employee = HouseholdFactory(), StaffFactory()
+    today = timezone.localdate()
+    earlier, later = today - datetime.timedelta(days=20), today - datetime.timedelta(days=10)
+    first_refreshed = threading.Event()
+    blocked = []
+
+    def first():
+        try:
+            with transaction.atomic():
+                LoggedVisitFactory(household=household, employee=employee, planned_for=later)
+                first_refreshed.set()  # the household's row is now locked until the commit
+                blocked.append(_wait_until_another_backend_waits_for_a_lock())
+        finally:
+            connection.close()
+
+    def second():
+        try:
+            assert first_refreshed.wait(10)
+            LoggedVisitFactory(household=household, employee=employee, planned_for=earlier)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert blocked == [True]  # the second refresh did wait for the first transaction
+    household.refresh_from_db()
+    assert (household.first_reached_on, household.last_reached_on) == (earlier, later)
