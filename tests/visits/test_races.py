@@ -92,7 +92,8 @@ def _wait_until_another_backend_waits_for_a_lock(seconds=10):
 def test_two_visits_of_one_household_saved_at_once_both_reach_its_copies():
     """The second save's refresh of the household's copies waits for the first's row lock,
     then reads both visits. Without the lock its UPDATE would read the visits as they were
-    before the first committed, wait for the row, and write copies without the first visit."""
+    before the first committed, wait for the row, and write copies without the first visit.
+    (The lock leaves the key alone: the second visit's INSERT does not wait.)"""
     household, employee = HouseholdFactory(), StaffFactory()
     today = timezone.localdate()
     earlier, later = today - datetime.timedelta(days=20), today - datetime.timedelta(days=10)

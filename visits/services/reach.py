@@ -67,7 +67,7 @@ def repair_reached():
     )
     pks = list(wrong)
     for start in range(0, len(pks), REPAIR_BATCH):
-        refresh_reached(Household.objects.filter(pk__in=pks[start : start + REPAIR_BATCH]))
+        _refresh_locked(Household.objects.filter(pk__in=pks[start : start + REPAIR_BATCH]))
     if pks:
         # Worth a look: something writes visits around the services.
         logger.warning("reach copies of %d households were out of step, set right", len(pks))
@@ -75,14 +75,20 @@ def repair_reached():
 
 
 @transaction.atomic
-def refresh_household(household_id):
-    """The copies of one household. Its row is locked first, so that the UPDATE reads the
-    visits as they are once the lock is ours: two visits of one household logged, changed or
-    deleted at once, each UPDATE reading from before the other's commit, would otherwise
-    leave the copies of whichever committed last."""
-    households = Household.objects.filter(pk=household_id)
-    list(households.select_for_update().values_list("pk"))
+def _refresh_locked(households):
+    """`refresh_reached` with the households' rows locked first, so that the UPDATE reads the
+    visits as they are once the locks are ours. Two refreshes of one household at once (two
+    of its visits logged, changed or deleted, or one of them during the nightly repair), each
+    UPDATE reading from before the other's commit, would otherwise leave the copies of
+    whichever committed last. The lock leaves the household's key alone, so a visit can
+    still be added to it meanwhile."""
+    list(households.select_for_update(no_key=True).order_by("pk").values_list("pk"))
     refresh_reached(households)
+
+
+def refresh_household(household_id):
+    """The copies of one household, locked (see _refresh_locked)."""
+    _refresh_locked(Household.objects.filter(pk=household_id))
 
 
 @receiver(post_save, sender=Visit, dispatch_uid="visits_reach_saved")
