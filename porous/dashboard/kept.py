@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .blocks.base import Block, Cell, Column, Row, Table
+from .blocks.base import TABLE_LAYOUT, Block, Cell, Column, Row, Table
 
 SHAPES = (Block, Table, Row, Cell, Column)
 
@@ -42,10 +42,11 @@ class KeptBlock:
 
 
 def _shape():
-    """Part of every key: a release that changes what is kept never reads the old copies.
-    (A changed template or translation shows up when the kept copies run out.)"""
+    """Part of every key: a release that changes what is kept (its fields, or the layout a
+    table pickles in) never reads the old copies. (A changed template or translation shows
+    up when the kept copies run out.)"""
     names = [(kind.__name__, [f.name for f in fields(kind)]) for kind in (KeptBlock, *SHAPES)]
-    return hashlib.sha256(repr(names).encode()).hexdigest()[:12]
+    return hashlib.sha256(repr([names, TABLE_LAYOUT]).encode()).hexdigest()[:12]
 
 
 SHAPE = _shape()

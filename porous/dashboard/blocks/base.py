@@ -14,7 +14,6 @@ from rewards.money import format_euro
 
 TEXT, INT, DECIMAL, PERCENT, MONEY = "text", "int", "decimal", "percent", "money"
 NUMERIC = (INT, DECIMAL, PERCENT, MONEY)
-DECIMALS = (DECIMAL, PERCENT, MONEY)
 NUMBER_CLASS = ' class="text-end text-nowrap"'
 TOTAL_CLASS = ' class="fw-bold table-light"'
 
@@ -135,7 +134,7 @@ class Table:
             (
                 row.total,
                 row.attention,
-                [(_plain(cell.value), cell.kind, cell.href) for cell in row.cells],
+                [_plain(cell) for cell in row.cells],
             )
             for row in self.rows
         ]
@@ -182,20 +181,25 @@ class Table:
         self.rows.append(Row(cells, total, attention))
 
 
-def _plain(value):
-    # A Decimal pickles through Python code of its own, and the tables hold thousands: as text.
-    return str(value) if isinstance(value, Decimal) else value
+# The layout of the tuples below. Part of the key of kept blocks (kept.py): a release that
+# changes the layout never reads copies in the old one. Raise it with every change.
+TABLE_LAYOUT = 2
 
 
-def _unplain(value, kind):
-    return Decimal(value) if kind in DECIMALS and isinstance(value, str) else value
+def _plain(cell):
+    # A Decimal pickles through Python code of its own, and the tables hold thousands: as
+    # text, marked, so that it comes back a Decimal and text stays text.
+    if isinstance(cell.value, Decimal):
+        return (str(cell.value), cell.kind, cell.href, True)
+    return (cell.value, cell.kind, cell.href, False)
+
+
+def _unplain(value, kind, href, was_decimal):
+    return Cell(Decimal(value) if was_decimal else value, kind, href)
 
 
 def _unpickle_table(slug, caption, columns, empty, rows, ranked_by):
-    rows = [
-        Row([Cell(_unplain(value, kind), kind, href) for value, kind, href in cells], total, rank)
-        for total, rank, cells in rows
-    ]
+    rows = [Row([_unplain(*cell) for cell in cells], total, rank) for total, rank, cells in rows]
     return Table(slug, caption, columns, empty, rows, ranked_by)
 
 

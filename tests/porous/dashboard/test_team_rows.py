@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -44,6 +45,17 @@ def test_the_page_shows_the_first_teams_by_rank_between_the_rows_always_shown():
     assert ">Team 0<" not in table.body_html and ">Team 17<" in table.body_html
 
 
+def test_the_note_says_one_team_in_the_singular():
+    table = _open_table(list(range(TEAM_ROWS_ON_PAGE + 1)))
+    table.ranked_by = "meeste open eerst"
+    with override("nl"):
+        note = render_to_string(
+            "porous/dashboard/includes/_table.html", {"table": table, "downloads": False}
+        )
+    assert table.left_off == 1
+    assert "(meeste open eerst). Nog 1 team staat in de download." in " ".join(note.split())
+
+
 def test_up_to_the_limit_every_row_is_shown_in_its_own_order():
     table = _open_table(list(range(TEAM_ROWS_ON_PAGE)))
     assert table.page_rows == table.rows and table.left_off == 0
@@ -78,7 +90,7 @@ def test_follow_ups_show_the_teams_with_most_overdue_and_the_csv_has_all(
     with override("nl"):
         page = client.get(reverse("dashboard:dashboard")).content.decode()
     assert "Nog 2 teams staan in de download" in page
-    assert "meeste te laat eerst" in page
+    assert "meeste te late vervolgacties eerst" in page
     csv = client.get(reverse("dashboard:block-csv", args=["follow-ups"])).content.decode()
     assert all(f"Team {n};" in csv for n in range(2, TEAM_ROWS_ON_PAGE + EXTRA + 1))
 
@@ -102,8 +114,10 @@ def test_a_table_kept_for_the_downloads_comes_back_the_same():
         "Team 1", Decimal("66.7"), Decimal("12.50"), 3, links={0: "/x?team=1"}, attention=(0,)
     )
     table.add("Team 2", None, Decimal("0"), 0, attention=(1,))
+    table.add("12.5", "", Decimal("0.00"), Decimal("3.00"), attention=(2,))  # odd, yet kept
     table.add("All", Decimal("33.3"), None, 3, total=True)
     back = pickle.loads(pickle.dumps(table))  # noqa: S301 (our own bytes)
     assert back == table
     assert isinstance(back.rows[0].cells[1].value, Decimal)
-    assert back.rows[0].cells[0].href == "/x?team=1" and back.rows[2].total
+    assert [type(cell.value) for cell in back.rows[2].cells] == [str, str, Decimal, Decimal]
+    assert back.rows[0].cells[0].href == "/x?team=1" and back.rows[3].total
